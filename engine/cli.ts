@@ -1,0 +1,43 @@
+// The headless command line: `npm run --silent sim -- <command> …`. Each subcommand is a pure
+// function in engine/cli/ returning its output; this file only does process I/O.
+import { runRunCommand } from "./cli/run-command";
+import type { CliResult } from "./cli/types";
+
+const USAGE = `usage: npm run --silent sim -- <command> [options]
+
+commands:
+  run <scenario.json> [--until-ms N] [--format summary|events|hash]
+      run a scenario headless; print the final state, the event log (JSON lines) or its hash
+`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function main(argv: string[]): Promise<CliResult> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "run":
+      return runRunCommand(rest);
+    case undefined:
+    case "help":
+    case "--help":
+      return { stdout: USAGE, stderr: "", exitCode: command === undefined ? 2 : 0 };
+    default:
+      return { stdout: "", stderr: `unknown command "${command}"\n\n${USAGE}`, exitCode: 2 };
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

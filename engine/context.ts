@@ -1,0 +1,77 @@
+// The services actors use to act on the world: emit an event, send a message, schedule a timer,
+// draw randomness. One place, so ordering and bookkeeping (digest, recent events) cannot diverge.
+import { updateDigest } from "./core/digest";
+import { SimLimitError } from "./core/errors";
+import { type ActorId, type NetworkConfig, sendMessage } from "./core/network";
+import type { RandomStreams } from "./core/prng";
+import { schedule } from "./core/scheduler";
+import { msToUs, type SimTimeUs } from "./core/time";
+import type { DomainEvent, DomainEventBody } from "./events";
+import type { MessageBody } from "./protocol";
+import { RECENT_EVENTS_MAX, type SimState, type TimerPayload } from "./state";
+
+/** An event handler that emits more than this in one step is a runaway loop, not a busy cluster. */
+export const EVENTS_PER_STEP_MAX = 100_000;
+
+export interface SimContext {
+  readonly state: SimState;
+  readonly random: RandomStreams;
+  readonly networkConfig: NetworkConfig;
+  emit(body: DomainEventBody): DomainEvent;
+  send(from: ActorId, to: ActorId, body: MessageBody): number;
+  at(delayUs: number, payload: TimerPayload): void;
+  /** Events emitted during the current step (reset by the simulation before each step). */
+  stepEvents: DomainEvent[];
+}
+
+export function createContext(
+  state: SimState,
+  random: RandomStreams,
+  onEvent: ((event: DomainEvent) => void) | undefined,
+): SimContext {
+  const networkConfig: NetworkConfig = {
+    latencyUs: msToUs(state.scenario.network.latencyMs),
+    jitterUs: msToUs(state.scenario.network.jitterMs),
+  };
+  const ctx: SimContext = {
+    state,
+    random,
+    networkConfig,
+    stepEvents: [],
+    emit(body) {
+      if (ctx.stepEvents.length >= EVENTS_PER_STEP_MAX) {
+        throw new SimLimitError(`more than ${EVENTS_PER_STEP_MAX} events in one step`);
+      }
+      const event = { ...body, index: state.eventCount++, atUs: state.nowUs } as DomainEvent;
+      updateDigest(state.digest, JSON.stringify(event));
+      state.recentEvents.push(event);
+      if (state.recentEvents.length > RECENT_EVENTS_MAX * 1.5) {
+        state.recentEvents.splice(0, state.recentEvents.length - RECENT_EVENTS_MAX);
+      }
+      ctx.stepEvents.push(event);
+      onEvent?.(event);
+      return event;
+    },
+    send(from, to, body) {
+      const message = sendMessage(state.network, networkConfig, random.stream("network"), state.nowUs, from, to, body);
+      schedule(state.scheduler, message.deliverAtUs, { type: "deliver", messageId: message.id });
+      ctx.emit({
+        type: "messageSent",
+        messageId: message.id,
+        api: body.api,
+        from,
+        to,
+        deliverAtUs: message.deliverAtUs,
+      });
+      return message.id;
+    },
+    at(delayUs, payload) {
+      schedule(state.scheduler, (state.nowUs + Math.max(0, Math.round(delayUs))) as SimTimeUs, payload);
+    },
+  };
+  return ctx;
+}
+
+export function brokerActor(brokerId: number): ActorId {
+  return `broker-${brokerId}`;
+}

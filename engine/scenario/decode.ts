@@ -1,0 +1,41 @@
+// Decoding never trusts input: parse → validate (zod) → default. A bad scenario yields one message
+// per problem, each naming the field by its JSON path, and nothing is run.
+import type { z } from "zod";
+import { type Scenario, scenarioSchema } from "./schema";
+
+export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "(scenario)" : out;
+}
+
+export function formatZodIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+}
+
+export function decodeScenario(value: unknown): DecodeResult {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, errors: ["(scenario): expected a JSON object"] };
+  }
+  const version = (value as { version?: unknown }).version;
+  if (typeof version === "number" && version > 1) {
+    return { ok: false, errors: [`version: ${version} is newer than this Topicscope understands (1)`] };
+  }
+  const parsed = scenarioSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, errors: formatZodIssues(parsed.error) };
+  return { ok: true, scenario: parsed.data };
+}
+
+export function decodeScenarioText(text: string): DecodeResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`(scenario): not valid JSON (${(error as Error).message})`] };
+  }
+  return decodeScenario(value);
+}

@@ -1,0 +1,160 @@
+// Scenario format v1: the JSON a run starts from. Validated with zod so a malformed file is
+// rejected with the path of the bad field before anything runs. docs/scenario-format.md documents
+// every field; bump `version` and add a migration when the shape changes.
+import { z } from "zod";
+import { commandSchema } from "../commands";
+
+export const SCENARIO_VERSION = 1;
+
+export const LIMITS = {
+  brokers: 12,
+  topics: 16,
+  partitionsPerTopic: 256,
+  producers: 16,
+  consumers: 64,
+  recordsPerSecPerProducer: 100_000,
+  actions: 1_000,
+  durationMs: 24 * 3600 * 1000,
+} as const;
+
+const clientId = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, "use 1-64 letters, digits, '.', '_' or '-'");
+const topicName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
+
+const keyDistribution = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }).strict(),
+  z.object({ kind: z.literal("fixed"), keys: z.array(z.string().max(256)).min(1).max(1000) }).strict(),
+]);
+
+const producerSchema = z
+  .object({
+    id: clientId,
+    topic: topicName,
+    recordsPerSec: z.number().min(0).max(LIMITS.recordsPerSecPerProducer),
+    valueBytes: z.number().int().min(0).max(1_048_576).default(100),
+    keys: keyDistribution.default({ kind: "none" }),
+    config: z
+      .object({
+        acks: z.union([z.literal("all"), z.literal("-1"), z.literal("0"), z.literal("1")]).default("all"),
+        "linger.ms": z.number().int().min(0).max(60_000).default(5),
+        "batch.size": z.number().int().min(0).max(1_048_576).default(16_384),
+        "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
+        "max.in.flight.requests.per.connection": z.number().int().min(1).max(100).default(5),
+      })
+      .strict()
+      .default({
+        acks: "all",
+        "linger.ms": 5,
+        "batch.size": 16_384,
+        "request.timeout.ms": 30_000,
+        "max.in.flight.requests.per.connection": 5,
+      }),
+  })
+  .strict();
+
+const consumerSchema = z
+  .object({
+    id: clientId,
+    mode: z.literal("assign"),
+    topic: topicName,
+    /** Partitions to assign(); all of the topic's partitions when omitted. */
+    partitions: z.array(z.number().int().min(0)).optional(),
+    processingTimeMs: z.number().min(0).max(60_000).default(1),
+    config: z
+      .object({
+        "auto.offset.reset": z.enum(["earliest", "latest", "none"]).default("latest"),
+        "max.poll.records": z.number().int().min(1).max(100_000).default(500),
+        "fetch.max.wait.ms": z.number().int().min(0).max(60_000).default(500),
+        "fetch.min.bytes": z.number().int().min(0).max(52_428_800).default(1),
+        "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
+      })
+      .strict()
+      .default({
+        "auto.offset.reset": "latest",
+        "max.poll.records": 500,
+        "fetch.max.wait.ms": 500,
+        "fetch.min.bytes": 1,
+        "request.timeout.ms": 30_000,
+      }),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    version: z.literal(SCENARIO_VERSION),
+    title: z.string().max(200).default("Untitled scenario"),
+    description: z.string().max(4000).default(""),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    durationMs: z.number().int().min(1).max(LIMITS.durationMs).default(10_000),
+    network: z
+      .object({
+        latencyMs: z.number().min(0.001).max(10_000).default(2),
+        jitterMs: z.number().min(0).max(10_000).default(0.5),
+      })
+      .strict()
+      .default({ latencyMs: 2, jitterMs: 0.5 }),
+    cluster: z
+      .object({
+        brokers: z.number().int().min(1).max(LIMITS.brokers),
+        topics: z
+          .array(
+            z
+              .object({ name: topicName, partitions: z.number().int().min(1).max(LIMITS.partitionsPerTopic) })
+              .strict(),
+          )
+          .min(1)
+          .max(LIMITS.topics),
+      })
+      .strict(),
+    producers: z.array(producerSchema).max(LIMITS.producers).default([]),
+    consumers: z.array(consumerSchema).max(LIMITS.consumers).default([]),
+    actions: z
+      .array(z.object({ atMs: z.number().min(0).max(LIMITS.durationMs), command: commandSchema }).strict())
+      .max(LIMITS.actions)
+      .default([]),
+  })
+  .strict()
+  .superRefine((scenario, ctx) => {
+    const topics = new Map(scenario.cluster.topics.map((t) => [t.name, t.partitions]));
+    if (topics.size !== scenario.cluster.topics.length) {
+      ctx.addIssue({ code: "custom", path: ["cluster", "topics"], message: "topic names must be unique" });
+    }
+    const ids = new Set<string>();
+    const clients = [
+      ...scenario.producers.map((p, i) => ({ id: p.id, topic: p.topic, path: ["producers", i] })),
+      ...scenario.consumers.map((c, i) => ({ id: c.id, topic: c.topic, path: ["consumers", i] })),
+    ];
+    for (const client of clients) {
+      if (ids.has(client.id)) {
+        ctx.addIssue({ code: "custom", path: [...client.path, "id"], message: `duplicate client id "${client.id}"` });
+      }
+      ids.add(client.id);
+      if (!topics.has(client.topic)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [...client.path, "topic"],
+          message: `unknown topic "${client.topic}" (not in cluster.topics)`,
+        });
+      }
+    }
+    scenario.consumers.forEach((consumer, i) => {
+      const count = topics.get(consumer.topic) ?? 0;
+      consumer.partitions?.forEach((p, j) => {
+        if (p >= count) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["consumers", i, "partitions", j],
+            message: `partition ${p} does not exist (topic "${consumer.topic}" has ${count})`,
+          });
+        }
+      });
+    });
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ProducerSpec = Scenario["producers"][number];
+export type ConsumerSpec = Scenario["consumers"][number];

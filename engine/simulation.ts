@@ -1,0 +1,309 @@
+// createSimulation(scenario): the deterministic discrete-event loop. One scheduler entry is one
+// step; its handler may emit several DomainEvents. Same scenario + same commands at the same steps
+// → the same event log, in Node and in the browser.
+import { createContext, type SimContext } from "./context";
+import { createDigest, digestHex } from "./core/digest";
+import { CommandError } from "./core/errors";
+import { createNetworkState, takeDelivered } from "./core/network";
+import { createRandomStreams } from "./core/prng";
+import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
+import { msToUs, type SimTimeUs } from "./core/time";
+import type { Command } from "./commands";
+import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
+import {
+  consumerWake,
+  createConsumerState,
+  fetchTimedOut,
+  handleConsumerMessage,
+  seekConsumer,
+  startConsumer,
+} from "./consumer/consumer";
+import type { DomainEvent } from "./events";
+import { checkInvariants, createInvariantMemory } from "./invariants";
+import {
+  createProducerState,
+  handleProducerMessage,
+  lingerExpired,
+  produceRecord,
+  produceTimedOut,
+  scheduleNextRecord,
+  startProducer,
+} from "./producer/producer";
+import type { Scenario } from "./scenario/schema";
+import { partitionKey, type SimState, type TimerPayload } from "./state";
+import { buildView, type SimView, type ViewOptions } from "./view";
+
+export interface SimulationOptions {
+  /** Check invariants after every step (tests and development builds). */
+  checkInvariants?: boolean;
+  onEvent?: (event: DomainEvent) => void;
+}
+
+export interface Snapshot {
+  readonly state: SimState;
+}
+
+export interface Simulation {
+  readonly scenario: Scenario;
+  apply(command: Command, source?: "user" | "script"): DomainEvent[];
+  /** Processes exactly one scheduled event; returns the events it emitted (none when idle). */
+  step(): DomainEvent[];
+  /** Processes every event due at or before `timeUs`, then moves the clock to `timeUs`. */
+  runUntil(timeUs: number): number;
+  nowUs(): number;
+  view(options?: ViewOptions): SimView;
+  eventLogHash(): string;
+  snapshot(): Snapshot;
+  restore(snapshot: Snapshot): void;
+}
+
+function initialState(scenario: Scenario): SimState {
+  const brokerIds = Array.from({ length: scenario.cluster.brokers }, (_, i) => i + 1);
+  const state: SimState = {
+    scenario,
+    nowUs: 0 as SimTimeUs,
+    stepCount: 0,
+    scheduler: createSchedulerState<TimerPayload>(),
+    network: createNetworkState(),
+    random: createRandomStreams(scenario.seed).state(),
+    brokers: new Map(brokerIds.map((id) => [id, { id, up: true, parkedFetches: [], nextParkedId: 1 }])),
+    partitions: new Map(),
+    producers: new Map(),
+    consumers: new Map(),
+    digest: createDigest(),
+    recentEvents: [],
+    eventCount: 0,
+    appliedCommands: [],
+  };
+  let leaderIndex = 0;
+  for (const topic of scenario.cluster.topics) {
+    for (let p = 0; p < topic.partitions; p++) {
+      // Leaders spread round-robin over brokers, continuing across topics (simplified placement).
+      const leaderBrokerId = brokerIds[leaderIndex++ % brokerIds.length]!;
+      state.partitions.set(partitionKey(topic.name, p), {
+        topic: topic.name,
+        partition: p,
+        leaderBrokerId,
+        logStartOffset: 0,
+        logEndOffset: 0,
+        highWatermark: 0,
+        retained: [],
+      });
+    }
+  }
+  for (const spec of scenario.producers) state.producers.set(spec.id, createProducerState(spec));
+  for (const spec of scenario.consumers) {
+    const count = scenario.cluster.topics.find((t) => t.name === spec.topic)!.partitions;
+    state.consumers.set(spec.id, createConsumerState(spec, count));
+  }
+  for (const id of [...state.producers.keys(), ...state.consumers.keys()]) {
+    schedule(state.scheduler, 0 as SimTimeUs, { type: "startClient", clientId: id });
+  }
+  scenario.actions.forEach((action, index) => {
+    schedule(state.scheduler, msToUs(action.atMs), { type: "scriptedAction", index });
+  });
+  return state;
+}
+
+function deliver(ctx: SimContext, messageId: number): void {
+  const message = takeDelivered(ctx.state.network, messageId);
+  if (!message) return;
+  const { state } = ctx;
+  const drop = (reason: string) =>
+    ctx.emit({ type: "messageDropped", messageId, api: message.body.api, from: message.from, to: message.to, reason });
+  if (message.to.startsWith("broker-")) {
+    const broker = state.brokers.get(Number(message.to.slice("broker-".length)));
+    if (!broker?.up) return void drop(`${message.to} is down`);
+    handleBrokerMessage(ctx, broker, message);
+    return;
+  }
+  const producer = state.producers.get(message.to);
+  if (producer) return handleProducerMessage(ctx, producer, message.body);
+  const consumer = state.consumers.get(message.to);
+  if (consumer) return handleConsumerMessage(ctx, consumer, message.body);
+  drop(`no actor ${message.to}`);
+}
+
+function fire(ctx: SimContext, payload: TimerPayload): void {
+  const { state } = ctx;
+  switch (payload.type) {
+    case "deliver":
+      return deliver(ctx, payload.messageId);
+    case "startClient": {
+      const producer = state.producers.get(payload.clientId);
+      if (producer) return startProducer(ctx, producer);
+      const consumer = state.consumers.get(payload.clientId);
+      if (consumer) startConsumer(ctx, consumer);
+      return;
+    }
+    case "produceRecord":
+      return produceRecord(ctx, state.producers.get(payload.producerId)!, payload.epoch);
+    case "lingerExpired":
+      return lingerExpired(ctx, state.producers.get(payload.producerId)!, payload.partitionKey, payload.batchId);
+    case "produceTimeout":
+      return produceTimedOut(ctx, state.producers.get(payload.producerId)!, payload.requestId);
+    case "fetchWaitExpired": {
+      const broker = state.brokers.get(payload.brokerId)!;
+      if (broker.up) expireParkedFetch(ctx, broker, payload.parkedId);
+      return;
+    }
+    case "fetchTimeout":
+      return fetchTimedOut(ctx, state.consumers.get(payload.consumerId)!, payload.requestId);
+    case "consumerWake":
+      return consumerWake(ctx, state.consumers.get(payload.consumerId)!, payload.epoch);
+    case "scriptedAction":
+      applyCommand(ctx, state.scenario.actions[payload.index]!.command, "script");
+      return;
+    default: {
+      const unreachable: never = payload;
+      throw new Error(`unhandled timer ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function applyCommand(ctx: SimContext, command: Command, source: "user" | "script"): void {
+  const { state } = ctx;
+  const producerOf = (id: string) => {
+    const p = state.producers.get(id);
+    if (!p) throw new CommandError(`${command.type}: no producer "${id}"`);
+    return p;
+  };
+  const consumerOf = (id: string) => {
+    const c = state.consumers.get(id);
+    if (!c) throw new CommandError(`${command.type}: no consumer "${id}"`);
+    return c;
+  };
+  const brokerOf = (id: number) => {
+    const b = state.brokers.get(id);
+    if (!b) throw new CommandError(`${command.type}: no broker ${id}`);
+    return b;
+  };
+  // Validate before recording, so a rejected command leaves no trace in the run.
+  switch (command.type) {
+    case "setProducerRate":
+    case "pauseProducer":
+    case "resumeProducer":
+      producerOf(command.producerId);
+      break;
+    case "setProcessingTime":
+      consumerOf(command.consumerId);
+      break;
+    case "seekConsumer": {
+      const c = consumerOf(command.consumerId);
+      if (c.topic !== command.topic || !c.partitions.includes(command.partition)) {
+        throw new CommandError(`seekConsumer: ${c.id} is not assigned ${command.topic}-${command.partition}`);
+      }
+      break;
+    }
+    case "stopBroker":
+    case "startBroker":
+      brokerOf(command.brokerId);
+      break;
+  }
+  state.appliedCommands.push({ atUs: state.nowUs, source, command });
+  ctx.emit({ type: "commandApplied", command, source });
+  switch (command.type) {
+    case "setProducerRate": {
+      const p = producerOf(command.producerId);
+      p.recordsPerSec = command.recordsPerSec;
+      p.tickEpoch++;
+      scheduleNextRecord(ctx, p);
+      return;
+    }
+    case "pauseProducer": {
+      const p = producerOf(command.producerId);
+      p.paused = true;
+      p.tickEpoch++;
+      return;
+    }
+    case "resumeProducer": {
+      const p = producerOf(command.producerId);
+      if (!p.paused) return;
+      p.paused = false;
+      p.tickEpoch++;
+      scheduleNextRecord(ctx, p);
+      return;
+    }
+    case "setProcessingTime":
+      consumerOf(command.consumerId).processingTimeMs = command.processingTimeMs;
+      return;
+    case "seekConsumer":
+      return seekConsumer(ctx, consumerOf(command.consumerId), command.partition, command.offset);
+    case "stopBroker": {
+      const b = brokerOf(command.brokerId);
+      if (!b.up) return;
+      b.up = false;
+      b.parkedFetches = [];
+      ctx.emit({ type: "brokerStopped", brokerId: b.id });
+      return;
+    }
+    case "startBroker": {
+      const b = brokerOf(command.brokerId);
+      if (b.up) return;
+      b.up = true;
+      ctx.emit({ type: "brokerStarted", brokerId: b.id });
+      return;
+    }
+    default: {
+      const unreachable: never = command;
+      throw new CommandError(`unknown command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  let state = initialState(scenario);
+  let random = createRandomStreams(scenario.seed, state.random);
+  let ctx = createContext(state, random, options.onEvent);
+  const memory = createInvariantMemory();
+  ctx.emit({ type: "simulationStarted", title: scenario.title, seed: scenario.seed });
+
+  const afterStep = () => {
+    if (options.checkInvariants) checkInvariants(state, memory);
+  };
+  const sim: Simulation = {
+    scenario,
+    apply(command, source = "user") {
+      ctx.stepEvents = [];
+      applyCommand(ctx, command, source);
+      afterStep();
+      return ctx.stepEvents;
+    },
+    step() {
+      const next = pop(state.scheduler);
+      ctx.stepEvents = [];
+      if (!next) return [];
+      state.nowUs = next.atUs;
+      state.stepCount++;
+      fire(ctx, next.payload);
+      afterStep();
+      return ctx.stepEvents;
+    },
+    runUntil(timeUs) {
+      let steps = 0;
+      for (let next = peek(state.scheduler); next && next.atUs <= timeUs; next = peek(state.scheduler)) {
+        sim.step();
+        steps++;
+      }
+      if (timeUs > state.nowUs) state.nowUs = Math.floor(timeUs) as SimTimeUs;
+      afterStep();
+      return steps;
+    },
+    nowUs: () => state.nowUs,
+    view: (viewOptions) => buildView(state, viewOptions),
+    eventLogHash: () => digestHex(state.digest),
+    snapshot() {
+      state.random = random.state();
+      return { state: structuredClone(state) };
+    },
+    restore(snapshot) {
+      state = structuredClone(snapshot.state);
+      random = createRandomStreams(scenario.seed, state.random);
+      ctx = createContext(state, random, options.onEvent);
+      memory.lastNowUs = state.nowUs;
+      memory.logEndOffsets.clear();
+    },
+  };
+  return sim;
+}
+

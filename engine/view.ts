@@ -1,0 +1,184 @@
+// Views are projections: plain, structured-clone-safe data sized for drawing (a window of recent
+// records per partition, not the whole log). The UI never sees engine objects.
+import { digestHex } from "./core/digest";
+import type { DomainEvent } from "./events";
+import type { ApiName } from "./protocol";
+import type { SimState } from "./state";
+import { peek } from "./core/scheduler";
+
+export interface ViewOptions {
+  /** Records per partition to include, newest last. */
+  recordsPerPartition?: number;
+  /** Recent events to include, newest last. */
+  recentEvents?: number;
+}
+
+export interface RecordView {
+  offset: number;
+  key: string | null;
+  producerId: string;
+  timestampUs: number;
+}
+
+export interface PartitionView {
+  topic: string;
+  partition: number;
+  leaderBrokerId: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+  records: RecordView[];
+}
+
+export interface MessageView {
+  id: number;
+  api: ApiName;
+  from: string;
+  to: string;
+  sentAtUs: number;
+  deliverAtUs: number;
+  recordCount: number;
+}
+
+export interface ProducerView {
+  id: string;
+  topic: string;
+  recordsPerSec: number;
+  paused: boolean;
+  config: Record<string, string | number>;
+  openBatches: { partition: number; recordCount: number; sizeBytes: number; createdAtUs: number }[];
+  inFlightRequests: number;
+  accumulatedRecords: number;
+  acknowledgedRecords: number;
+}
+
+export interface ConsumerView {
+  id: string;
+  topic: string;
+  mode: "assign";
+  status: string;
+  processingTimeMs: number;
+  processingUntilUs: number | null;
+  partitions: { partition: number; position: number | null; buffered: number; lag: number | null }[];
+  polledRecords: number;
+  processedRecords: number;
+  config: Record<string, string | number>;
+}
+
+export interface SimView {
+  title: string;
+  description: string;
+  seed: number;
+  durationMs: number;
+  nowUs: number;
+  stepCount: number;
+  eventCount: number;
+  eventLogHash: string;
+  nextEventAtUs: number | null;
+  brokers: { id: number; up: boolean; leaderOf: number }[];
+  topics: { name: string; partitions: PartitionView[] }[];
+  producers: ProducerView[];
+  consumers: ConsumerView[];
+  messages: MessageView[];
+  recentEvents: DomainEvent[];
+}
+
+function recordCountOf(body: { api: ApiName } & Record<string, unknown>): number {
+  if (body.api === "ProduceRequest") {
+    return (body.batches as { records: unknown[] }[]).reduce((n, b) => n + b.records.length, 0);
+  }
+  if (body.api === "FetchResponse") {
+    return (body.partitions as { records: unknown[] }[]).reduce((n, p) => n + p.records.length, 0);
+  }
+  return 0;
+}
+
+export function buildView(state: SimState, options: ViewOptions = {}): SimView {
+  const recordsPerPartition = options.recordsPerPartition ?? 40;
+  const scenario = state.scenario;
+  const logs = [...state.partitions.values()];
+  return {
+    title: scenario.title,
+    description: scenario.description,
+    seed: scenario.seed,
+    durationMs: scenario.durationMs,
+    nowUs: state.nowUs,
+    stepCount: state.stepCount,
+    eventCount: state.eventCount,
+    eventLogHash: digestHex(state.digest),
+    nextEventAtUs: peek(state.scheduler)?.atUs ?? null,
+    brokers: [...state.brokers.values()].map((b) => ({
+      id: b.id,
+      up: b.up,
+      leaderOf: logs.filter((l) => l.leaderBrokerId === b.id).length,
+    })),
+    topics: scenario.cluster.topics.map((t) => ({
+      name: t.name,
+      partitions: logs
+        .filter((l) => l.topic === t.name)
+        .map((l) => ({
+          topic: l.topic,
+          partition: l.partition,
+          leaderBrokerId: l.leaderBrokerId,
+          logStartOffset: l.logStartOffset,
+          logEndOffset: l.logEndOffset,
+          highWatermark: l.highWatermark,
+          records: l.retained.slice(-recordsPerPartition).map((r) => ({
+            offset: r.offset,
+            key: r.key,
+            producerId: r.producerId,
+            timestampUs: r.timestampUs,
+          })),
+        })),
+    })),
+    producers: [...state.producers.values()].map((p) => {
+      const spec = scenario.producers.find((s) => s.id === p.id)!;
+      return {
+        id: p.id,
+        topic: p.topic,
+        recordsPerSec: p.recordsPerSec,
+        paused: p.paused,
+        config: { ...spec.config },
+        openBatches: [...p.openBatches.values()].map((b) => ({
+          partition: b.partition,
+          recordCount: b.records.length,
+          sizeBytes: b.sizeBytes,
+          createdAtUs: b.createdAtUs,
+        })),
+        inFlightRequests: p.inFlight.size,
+        accumulatedRecords: p.recordCounter,
+        acknowledgedRecords: p.acknowledgedRecords,
+      };
+    }),
+    consumers: [...state.consumers.values()].map((c) => {
+      const spec = scenario.consumers.find((s) => s.id === c.id)!;
+      return {
+        id: c.id,
+        topic: c.topic,
+        mode: "assign" as const,
+        status: c.status,
+        processingTimeMs: c.processingTimeMs,
+        processingUntilUs: c.processingUntilUs,
+        partitions: c.partitions.map((p) => {
+          const position = c.positions.get(p) ?? null;
+          const hw = state.partitions.get(`${c.topic}-${p}`)!.highWatermark;
+          // The client metric records-lag: high watermark − position (read_uncommitted).
+          return { partition: p, position, buffered: c.buffered.get(p)?.length ?? 0, lag: position === null ? null : hw - position };
+        }),
+        polledRecords: c.polledRecords,
+        processedRecords: c.processedRecords,
+        config: { ...spec.config },
+      };
+    }),
+    messages: [...state.network.inFlight.values()].map((m) => ({
+      id: m.id,
+      api: m.body.api,
+      from: m.from,
+      to: m.to,
+      sentAtUs: m.sentAtUs,
+      deliverAtUs: m.deliverAtUs,
+      recordCount: recordCountOf(m.body as never),
+    })),
+    recentEvents: state.recentEvents.slice(-(options.recentEvents ?? 60)),
+  };
+}

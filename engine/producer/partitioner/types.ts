@@ -38,6 +38,8 @@ export const MAX_PARTITION_COUNT = 2147483647;
 
 export function assertPartitionCount(partitionCount: number): void {
   if (!Number.isInteger(partitionCount) || partitionCount < 1 || partitionCount > MAX_PARTITION_COUNT) {
-    throw new RangeError(`partition count must be an integer in [1, ${MAX_PARTITION_COUNT}], got ${partitionCount}`);
+    throw new RangeError(
+      `partition count must be an integer in [1, ${MAX_PARTITION_COUNT}], got ${partitionCount}`,
+    );
   }
 }

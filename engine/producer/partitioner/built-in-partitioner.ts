@@ -70,7 +70,11 @@ export function peekCurrentPartitionInfo(
   nextInt: NextInt,
 ): StickyPartitionRef {
   if (state.sticky === null) {
-    state.sticky = { partition: nextStickyPartition(state.loadStats, topic, nextInt), producedBytes: 0, epoch: 0 };
+    state.sticky = {
+      partition: nextStickyPartition(state.loadStats, topic, nextInt),
+      producedBytes: 0,
+      epoch: 0,
+    };
   }
   return { partition: state.sticky.partition, epoch: state.sticky.epoch };
 }

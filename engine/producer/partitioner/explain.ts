@@ -57,7 +57,9 @@ export function explainKeyPartitioning(
       pick: { kind: "round-robin" },
       note: "keys are ignored: a per-topic counter steps through the available partitions",
     },
-    ...LIBRDKAFKA_PARTITIONER_NAMES.map((name) => explainLibrdkafka(name, key, partitionCount, stickyLingerMs)),
+    ...LIBRDKAFKA_PARTITIONER_NAMES.map((name) =>
+      explainLibrdkafka(name, key, partitionCount, stickyLingerMs),
+    ),
   ];
 }
 
@@ -93,7 +95,14 @@ function explainLibrdkafka(
     isClientDefault: name === LIBRDKAFKA_DEFAULT_PARTITIONER,
   } as const;
   if (pick.kind !== "partition") {
-    return { ...base, hashFunction: null, hash: null, expression: null, pick, note: undecidedNote(pick, key) };
+    return {
+      ...base,
+      hashFunction: null,
+      hash: null,
+      expression: null,
+      pick,
+      note: undecidedNote(pick, key),
+    };
   }
   const hashFunction = librdkafkaHashFunction(name);
   const { hash, expression } = librdkafkaHashStep(hashFunction, key, partitionCount);
@@ -131,6 +140,7 @@ function librdkafkaHashStep(
 
 function undecidedNote(pick: KeyPartitionPick, key: Uint8Array | null): string {
   const what = key === null ? "NULL key" : key.length === 0 ? "empty key" : "any key";
-  if (pick.kind === "sticky") return `${what}: the sticky partition (re-drawn every sticky.partitioning.linger.ms)`;
+  if (pick.kind === "sticky")
+    return `${what}: the sticky partition (re-drawn every sticky.partitioning.linger.ms)`;
   return `${what}: a random partition per record`;
 }

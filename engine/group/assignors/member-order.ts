@@ -1,9 +1,9 @@
 // How Kafka's client assignors see the group: AbstractPartitionAssignor.MemberInfo ordering and
 // the shape of the input the leader builds in ConsumerCoordinator.onLeaderElected.
 
-import { javaStringCompare } from "../../core/java-hash";
-import { javaHashIterationOrder } from "./java-hash-order";
-import type { AssignmentInput, MemberSubscription } from "./types";
+import { javaStringCompare, javaStringHashCode } from "../../core/java-hash";
+import { javaHashMapKeyOrder } from "../../core/java-hashmap";
+import type { AssignmentInput, AssignmentResult, MemberSubscription } from "./types";
 
 /**
  * `MemberInfo.compareTo`: static members (with a group.instance.id) first, ordered by instance id;
@@ -25,6 +25,14 @@ export function sortMembers(members: readonly MemberSubscription[]): MemberSubsc
 }
 
 /** What AbstractPartitionAssignor.assign(Cluster, GroupSubscription) hands to the concrete assignor. */
+/**
+ * The order Java iterates a `new HashMap<>()` / `new HashSet<>()` of strings filled in this order:
+ * the leader's subscription map and the assignor's topic set and map are all built that way.
+ */
+function javaHashOrder(keys: Iterable<string>): string[] {
+  return javaHashMapKeyOrder(keys, javaStringHashCode);
+}
+
 export interface GroupSubscriptionView {
   /** One entry per member id, in the iteration order of the leader's HashMap<memberId, Subscription>. */
   readonly members: readonly MemberSubscription[];
@@ -42,23 +50,23 @@ export interface GroupSubscriptionView {
 export function viewGroupSubscription(input: AssignmentInput): GroupSubscriptionView {
   const byMemberId = new Map<string, MemberSubscription>();
   for (const member of input.members) byMemberId.set(member.memberId, member);
-  const members = javaHashIterationOrder(byMemberId.keys()).map((id) => byMemberId.get(id)!);
+  const members = javaHashOrder(byMemberId.keys()).map((id) => byMemberId.get(id)!);
 
   const existing = new Map<string, number>();
   for (const topic of input.topics) existing.set(topic.name, topic.partitions);
 
-  const subscribedTopics = javaHashIterationOrder(members.flatMap((m) => m.topics));
+  const subscribedTopics = javaHashOrder(members.flatMap((m) => m.topics));
   const partitionCounts = new Map<string, number>();
   for (const topic of subscribedTopics) {
     const count = existing.get(topic);
     if (count !== undefined && count > 0) partitionCounts.set(topic, count);
   }
-  return { members, topics: javaHashIterationOrder(partitionCounts.keys()), partitionCounts };
+  return { members, topics: javaHashOrder(partitionCounts.keys()), partitionCounts };
 }
 
 /** An empty list for every member, keyed in input order (the Java map's order carries no meaning). */
-export function emptyAssignment(input: AssignmentInput): Map<string, { topic: string; partition: number }[]> {
-  const result = new Map<string, { topic: string; partition: number }[]>();
+export function emptyAssignment(input: AssignmentInput): AssignmentResult {
+  const result: AssignmentResult = new Map();
   for (const member of input.members) result.set(member.memberId, []);
   return result;
 }

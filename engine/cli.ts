@@ -10,12 +10,6 @@ commands:
       run a scenario headless; print the final state, the event log (JSON lines) or its hash
 `;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 async function main(argv: string[]): Promise<CliResult> {
   const [command, ...rest] = argv;
   switch (command) {

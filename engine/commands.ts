@@ -5,13 +5,23 @@ import { z } from "zod";
 const id = z.string().min(1).max(64);
 
 export const commandSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("setProducerRate"), producerId: id, recordsPerSec: z.number().min(0).max(100_000) }).strict(),
+  z
+    .object({
+      type: z.literal("setProducerRate"),
+      producerId: id,
+      recordsPerSec: z.number().min(0).max(100_000),
+    })
+    .strict(),
   z.object({ type: z.literal("pauseProducer"), producerId: id }).strict(),
   z.object({ type: z.literal("resumeProducer"), producerId: id }).strict(),
   z.object({ type: z.literal("stopBroker"), brokerId: z.number().int().min(1) }).strict(),
   z.object({ type: z.literal("startBroker"), brokerId: z.number().int().min(1) }).strict(),
   z
-    .object({ type: z.literal("setProcessingTime"), consumerId: id, processingTimeMs: z.number().min(0).max(60_000) })
+    .object({
+      type: z.literal("setProcessingTime"),
+      consumerId: id,
+      processingTimeMs: z.number().min(0).max(60_000),
+    })
     .strict(),
   z
     .object({

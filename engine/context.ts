@@ -53,7 +53,15 @@ export function createContext(
       return event;
     },
     send(from, to, body) {
-      const message = sendMessage(state.network, networkConfig, random.stream("network"), state.nowUs, from, to, body);
+      const message = sendMessage(
+        state.network,
+        networkConfig,
+        random.stream("network"),
+        state.nowUs,
+        from,
+        to,
+        body,
+      );
       schedule(state.scheduler, message.deliverAtUs, { type: "deliver", messageId: message.id });
       ctx.emit({
         type: "messageSent",

@@ -1,7 +1,8 @@
 // DomainEvents: what happened, in past tense. The event log drives narration, animation triggers,
 // metrics and tests; nothing infers events by diffing state. Each event is plain data.
-import type { ApiName } from "./protocol";
+
 import type { Command } from "./commands";
+import type { ApiName } from "./protocol";
 
 export interface PartitionRange {
   readonly topic: string;
@@ -37,8 +38,20 @@ export type DomainEventBody =
       logEndOffset: number;
       highWatermark: number;
     }
-  | { type: "produceAcknowledged"; producerId: string; brokerId: number; requestId: number; recordCount: number }
-  | { type: "produceRequestTimedOut"; producerId: string; brokerId: number; requestId: number; recordCount: number }
+  | {
+      type: "produceAcknowledged";
+      producerId: string;
+      brokerId: number;
+      requestId: number;
+      recordCount: number;
+    }
+  | {
+      type: "produceRequestTimedOut";
+      producerId: string;
+      brokerId: number;
+      requestId: number;
+      recordCount: number;
+    }
   | {
       type: "offsetReset";
       consumerId: string;
@@ -49,7 +62,13 @@ export type DomainEventBody =
     }
   | { type: "noOffsetForPartition"; consumerId: string; topic: string; partition: number }
   | { type: "fetchRequestSent"; consumerId: string; brokerId: number; requestId: number; messageId: number }
-  | { type: "fetchResponseReceived"; consumerId: string; brokerId: number; requestId: number; recordCount: number }
+  | {
+      type: "fetchResponseReceived";
+      consumerId: string;
+      brokerId: number;
+      requestId: number;
+      recordCount: number;
+    }
   | { type: "fetchRequestTimedOut"; consumerId: string; brokerId: number; requestId: number }
   | { type: "recordsPolled"; consumerId: string; recordCount: number; ranges: readonly PartitionRange[] }
   | { type: "recordsProcessed"; consumerId: string; recordCount: number }

@@ -73,7 +73,11 @@ export type MessageBody =
       readonly maxBytes: number;
       readonly partitions: readonly FetchPartition[];
     }
-  | { readonly api: "FetchResponse"; readonly requestId: number; readonly partitions: readonly FetchedPartition[] };
+  | {
+      readonly api: "FetchResponse";
+      readonly requestId: number;
+      readonly partitions: readonly FetchedPartition[];
+    };
 
 export type ApiName = MessageBody["api"];
 

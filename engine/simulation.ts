@@ -1,15 +1,9 @@
 // createSimulation(scenario): the deterministic discrete-event loop. One scheduler entry is one
 // step; its handler may emit several DomainEvents. Same scenario + same commands at the same steps
 // → the same event log, in Node and in the browser.
-import { createContext, type SimContext } from "./context";
-import { createDigest, digestHex } from "./core/digest";
-import { CommandError } from "./core/errors";
-import { createNetworkState, takeDelivered } from "./core/network";
-import { createRandomStreams } from "./core/prng";
-import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
-import { msToUs, type SimTimeUs } from "./core/time";
-import type { Command } from "./commands";
+
 import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
+import type { Command } from "./commands";
 import {
   consumerWake,
   createConsumerState,
@@ -18,6 +12,13 @@ import {
   seekConsumer,
   startConsumer,
 } from "./consumer/consumer";
+import { createContext, type SimContext } from "./context";
+import { createDigest, digestHex } from "./core/digest";
+import { CommandError } from "./core/errors";
+import { createNetworkState, takeDelivered } from "./core/network";
+import { createRandomStreams } from "./core/prng";
+import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
+import { msToUs, type SimTimeUs } from "./core/time";
 import type { DomainEvent } from "./events";
 import { checkInvariants, createInvariantMemory } from "./invariants";
 import {
@@ -110,7 +111,14 @@ function deliver(ctx: SimContext, messageId: number): void {
   if (!message) return;
   const { state } = ctx;
   const drop = (reason: string) =>
-    ctx.emit({ type: "messageDropped", messageId, api: message.body.api, from: message.from, to: message.to, reason });
+    ctx.emit({
+      type: "messageDropped",
+      messageId,
+      api: message.body.api,
+      from: message.from,
+      to: message.to,
+      reason,
+    });
   if (message.to.startsWith("broker-")) {
     const broker = state.brokers.get(Number(message.to.slice("broker-".length)));
     if (!broker?.up) return void drop(`${message.to} is down`);
@@ -139,7 +147,12 @@ function fire(ctx: SimContext, payload: TimerPayload): void {
     case "produceRecord":
       return produceRecord(ctx, state.producers.get(payload.producerId)!, payload.epoch);
     case "lingerExpired":
-      return lingerExpired(ctx, state.producers.get(payload.producerId)!, payload.partitionKey, payload.batchId);
+      return lingerExpired(
+        ctx,
+        state.producers.get(payload.producerId)!,
+        payload.partitionKey,
+        payload.batchId,
+      );
     case "produceTimeout":
       return produceTimedOut(ctx, state.producers.get(payload.producerId)!, payload.requestId);
     case "fetchWaitExpired": {
@@ -306,4 +319,3 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
   return sim;
 }
-

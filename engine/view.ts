@@ -1,10 +1,10 @@
 // Views are projections: plain, structured-clone-safe data sized for drawing (a window of recent
 // records per partition, not the whole log). The UI never sees engine objects.
 import { digestHex } from "./core/digest";
+import { peek } from "./core/scheduler";
 import type { DomainEvent } from "./events";
 import type { ApiName } from "./protocol";
 import type { SimState } from "./state";
-import { peek } from "./core/scheduler";
 
 export interface ViewOptions {
   /** Records per partition to include, newest last. */
@@ -163,7 +163,12 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
           const position = c.positions.get(p) ?? null;
           const hw = state.partitions.get(`${c.topic}-${p}`)!.highWatermark;
           // The client metric records-lag: high watermark − position (read_uncommitted).
-          return { partition: p, position, buffered: c.buffered.get(p)?.length ?? 0, lag: position === null ? null : hw - position };
+          return {
+            partition: p,
+            position,
+            buffered: c.buffered.get(p)?.length ?? 0,
+            lag: position === null ? null : hw - position,
+          };
         }),
         polledRecords: c.polledRecords,
         processedRecords: c.processedRecords,

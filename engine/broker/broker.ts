@@ -3,7 +3,7 @@
 // Kafka's fetch purgatory does.
 import { brokerActor, type SimContext } from "../context";
 import type { NetworkMessage } from "../core/network";
-import { recordSizeBytes, type FetchedPartition, type MessageBody } from "../protocol";
+import { type FetchedPartition, type MessageBody, recordSizeBytes } from "../protocol";
 import { type BrokerState, type ParkedFetch, partitionKey } from "../state";
 import { appendBatch, readFrom } from "./partition-log";
 
@@ -25,7 +25,11 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
         partitions: body.partitions.map(({ topic, partition }) => {
           const log = ctx.state.partitions.get(partitionKey(topic, partition))!;
           // ListOffsets(LATEST) for a read_uncommitted client answers the high watermark, not the LEO.
-          return { topic, partition, offset: body.timestamp === "EARLIEST" ? log.logStartOffset : log.highWatermark };
+          return {
+            topic,
+            partition,
+            offset: body.timestamp === "EARLIEST" ? log.logStartOffset : log.highWatermark,
+          };
         }),
       });
       return;
@@ -65,7 +69,12 @@ function handleProduce(
   const results = body.batches.map((batch) => {
     const log = ctx.state.partitions.get(partitionKey(batch.topic, batch.partition));
     if (!log || log.leaderBrokerId !== broker.id) {
-      return { topic: batch.topic, partition: batch.partition, baseOffset: -1, error: "NOT_LEADER_OR_FOLLOWER" };
+      return {
+        topic: batch.topic,
+        partition: batch.partition,
+        baseOffset: -1,
+        error: "NOT_LEADER_OR_FOLLOWER",
+      };
     }
     const { baseOffset } = appendBatch(log, batch);
     ctx.emit({
@@ -104,7 +113,11 @@ function handleFetch(
   };
   const response = buildFetchResponse(ctx, broker, parked);
   if (fetchSatisfied(response, parked.minBytes) || body.maxWaitMs === 0) {
-    ctx.send(brokerActor(broker.id), from, { api: "FetchResponse", requestId: body.requestId, partitions: response });
+    ctx.send(brokerActor(broker.id), from, {
+      api: "FetchResponse",
+      requestId: body.requestId,
+      partitions: response,
+    });
     return;
   }
   broker.parkedFetches.push(parked);
@@ -116,7 +129,14 @@ function buildFetchResponse(ctx: SimContext, broker: BrokerState, fetch: ParkedF
   return fetch.partitions.map(({ topic, partition, fetchOffset }) => {
     const log = ctx.state.partitions.get(partitionKey(topic, partition));
     if (!log || log.leaderBrokerId !== broker.id) {
-      return { topic, partition, highWatermark: -1, logStartOffset: -1, records: [], error: "NOT_LEADER_OR_FOLLOWER" };
+      return {
+        topic,
+        partition,
+        highWatermark: -1,
+        logStartOffset: -1,
+        records: [],
+        error: "NOT_LEADER_OR_FOLLOWER",
+      };
     }
     const base = { topic, partition, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset };
     if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {

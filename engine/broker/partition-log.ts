@@ -1,7 +1,7 @@
 // A partition's log on its leader: offsets are assigned on append, the log end offset (LEO) is the
 // next offset to write. Without replication (a later issue) the high watermark equals the LEO.
 import type { ProduceBatch, RecordData } from "../protocol";
-import { RECORDS_RETAINED_PER_PARTITION, type PartitionLogState } from "../state";
+import { type PartitionLogState, RECORDS_RETAINED_PER_PARTITION } from "../state";
 
 export function appendBatch(log: PartitionLogState, batch: ProduceBatch): { baseOffset: number } {
   const baseOffset = log.logEndOffset;

@@ -1,9 +1,9 @@
 // `sim run <scenario.json> [--until-ms N] [--format summary|events|hash]`: runs a scenario headless.
 // The scenario is fully validated before the first step, so a bad file runs nothing.
 import { readFile } from "node:fs/promises";
+import type { DomainEvent } from "../events";
 import { decodeScenarioText } from "../scenario/decode";
 import { createSimulation } from "../simulation";
-import type { DomainEvent } from "../events";
 import type { CliResult } from "./types";
 
 const FORMATS = ["summary", "events", "hash"] as const;
@@ -25,11 +25,13 @@ export function parseRunArgs(args: string[]): RunArgs | string {
     const arg = args[i]!;
     if (arg === "--until-ms") {
       const value = Number(args[++i]);
-      if (!Number.isFinite(value) || value < 0) return `--until-ms needs a non-negative number, got "${args[i] ?? ""}"`;
+      if (!Number.isFinite(value) || value < 0)
+        return `--until-ms needs a non-negative number, got "${args[i] ?? ""}"`;
       untilMs = value;
     } else if (arg === "--format") {
       const value = args[++i] as Format;
-      if (!FORMATS.includes(value)) return `--format must be one of ${FORMATS.join(", ")}, got "${value ?? ""}"`;
+      if (!FORMATS.includes(value))
+        return `--format must be one of ${FORMATS.join(", ")}, got "${value ?? ""}"`;
       format = value;
     } else if (arg.startsWith("--")) {
       return `unknown option ${arg}`;
@@ -73,7 +75,12 @@ export function summarize(sim: ReturnType<typeof createSimulation>): unknown {
       mode: c.mode,
       polledRecords: c.polledRecords,
       processedRecords: c.processedRecords,
-      positions: c.partitions.map((p) => ({ topic: c.topic, partition: p.partition, position: p.position, lag: p.lag })),
+      positions: c.partitions.map((p) => ({
+        topic: c.topic,
+        partition: p.partition,
+        position: p.position,
+        lag: p.lag,
+      })),
     })),
   };
 }
@@ -90,7 +97,8 @@ export async function runRunCommand(args: string[]): Promise<CliResult> {
   const decoded = decodeScenarioText(text);
   if (!decoded.ok) return fail(`${parsed.file} is not a valid scenario:\n  ${decoded.errors.join("\n  ")}`);
   const lines: string[] = [];
-  const onEvent = parsed.format === "events" ? (e: DomainEvent) => void lines.push(JSON.stringify(e)) : undefined;
+  const onEvent =
+    parsed.format === "events" ? (e: DomainEvent) => void lines.push(JSON.stringify(e)) : undefined;
   const sim = createSimulation(decoded.scenario, onEvent ? { onEvent } : {});
   sim.runUntil((parsed.untilMs ?? decoded.scenario.durationMs) * 1000);
   const stdout =

@@ -41,7 +41,8 @@ export function handleConsumerMessage(ctx: SimContext, consumer: ConsumerState, 
   switch (body.api) {
     case "MetadataResponse": {
       const leaders: number[] = [];
-      for (const p of body.partitions) if (p.topic === consumer.topic) leaders[p.partition] = p.leaderBrokerId;
+      for (const p of body.partitions)
+        if (p.topic === consumer.topic) leaders[p.partition] = p.leaderBrokerId;
       consumer.leaders = leaders;
       ctx.emit({ type: "metadataReceived", clientId: consumer.id, brokerId: Number(body.brokers[0] ?? 0) });
       resetMissingPositions(ctx, consumer);
@@ -147,7 +148,13 @@ function handleFetchResponse(
     consumer.buffered.get(fetched.partition)!.push(...usable);
     recordCount += usable.length;
   }
-  ctx.emit({ type: "fetchResponseReceived", consumerId: consumer.id, brokerId, requestId: body.requestId, recordCount });
+  ctx.emit({
+    type: "fetchResponseReceived",
+    consumerId: consumer.id,
+    brokerId,
+    requestId: body.requestId,
+    recordCount,
+  });
   if (consumer.status === "waitingForData" && recordCount > 0) poll(ctx, consumer);
   else sendFetches(ctx, consumer);
 }
@@ -205,10 +212,22 @@ export function consumerWake(ctx: SimContext, consumer: ConsumerState, epoch: nu
   poll(ctx, consumer);
 }
 
-export function seekConsumer(ctx: SimContext, consumer: ConsumerState, partition: number, offset: number): void {
+export function seekConsumer(
+  ctx: SimContext,
+  consumer: ConsumerState,
+  partition: number,
+  offset: number,
+): void {
   // seek() only moves the in-memory position; buffered data for the old position is discarded.
   consumer.positions.set(partition, offset);
   consumer.buffered.set(partition, []);
-  ctx.emit({ type: "offsetReset", consumerId: consumer.id, topic: consumer.topic, partition, offset, strategy: "seek" });
+  ctx.emit({
+    type: "offsetReset",
+    consumerId: consumer.id,
+    topic: consumer.topic,
+    partition,
+    offset,
+    strategy: "seek",
+  });
   sendFetches(ctx, consumer);
 }

@@ -37,7 +37,10 @@ export function createRandomStreams(seed: number, restored?: RandomStreamsState)
   const generators = new Map(
     SUBSYSTEMS.map((name) => {
       const saved = restored?.[name];
-      return [name, saved ? xoroshiro128plusFromState(saved) : xoroshiro128plus(subSeed(seed, name))] as const;
+      return [
+        name,
+        saved ? xoroshiro128plusFromState(saved) : xoroshiro128plus(subSeed(seed, name)),
+      ] as const;
     }),
   );
   const streams = new Map(
@@ -54,6 +57,8 @@ export function createRandomStreams(seed: number, restored?: RandomStreamsState)
   return {
     stream: (subsystem) => streams.get(subsystem)!,
     state: () =>
-      Object.fromEntries(SUBSYSTEMS.map((name) => [name, [...generators.get(name)!.getState()]])) as unknown as RandomStreamsState,
+      Object.fromEntries(
+        SUBSYSTEMS.map((name) => [name, [...generators.get(name)!.getState()]]),
+      ) as unknown as RandomStreamsState,
   };
 }

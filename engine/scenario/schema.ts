@@ -17,9 +17,7 @@ export const LIMITS = {
   durationMs: 24 * 3600 * 1000,
 } as const;
 
-const clientId = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,64}$/, "use 1-64 letters, digits, '.', '_' or '-'");
+const clientId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "use 1-64 letters, digits, '.', '_' or '-'");
 const topicName = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
@@ -129,7 +127,11 @@ export const scenarioSchema = z
     ];
     for (const client of clients) {
       if (ids.has(client.id)) {
-        ctx.addIssue({ code: "custom", path: [...client.path, "id"], message: `duplicate client id "${client.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: [...client.path, "id"],
+          message: `duplicate client id "${client.id}"`,
+        });
       }
       ids.add(client.id);
       if (!topics.has(client.topic)) {

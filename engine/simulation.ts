@@ -52,6 +52,10 @@ export interface Simulation {
   /** Processes every event due at or before `timeUs`, then moves the clock to `timeUs`. */
   runUntil(timeUs: number): number;
   nowUs(): number;
+  /** Steps taken so far. */
+  stepCount(): number;
+  /** Moves the clock to `timeUs` without processing anything; no pending event may be earlier. */
+  idleUntil(timeUs: number): void;
   view(options?: ViewOptions): SimView;
   eventLogHash(): string;
   snapshot(): Snapshot;
@@ -303,6 +307,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       return steps;
     },
     nowUs: () => state.nowUs,
+    stepCount: () => state.stepCount,
+    idleUntil(timeUs) {
+      const next = peek(state.scheduler);
+      if (next && next.atUs < timeUs) {
+        throw new CommandError(`cannot idle to ${timeUs} µs: an event is pending at ${next.atUs} µs`);
+      }
+      if (timeUs > state.nowUs) state.nowUs = Math.floor(timeUs) as SimTimeUs;
+    },
     view: (viewOptions) => buildView(state, viewOptions),
     eventLogHash: () => digestHex(state.digest),
     snapshot() {

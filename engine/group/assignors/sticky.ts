@@ -1,0 +1,15 @@
+// Kafka's StickyAssignor ("sticky"): the eager variant of AbstractStickyAssignor. Eager members revoke
+// everything before rejoining, so the assignor learns what each one owned from its userData (partitions +
+// generation), which `ownedPartitions` and `generation` stand for here. The assignment is returned as is:
+// under EAGER nobody still owns a partition when it is handed out.
+
+import { runAbstractStickyAssignor, toAssignmentResult } from "./sticky/abstract-sticky";
+import type { AssignmentInput, AssignmentResult, Assignor } from "./types";
+
+export const stickyAssignor: Assignor = {
+  name: "sticky",
+  supportedProtocols: ["EAGER"],
+  assign(input: AssignmentInput): AssignmentResult {
+    return toAssignmentResult(input.members, runAbstractStickyAssignor(input).assignment);
+  },
+};

@@ -1,5 +1,6 @@
 // The headless command line: `npm run --silent sim -- <command> …`. Each subcommand is a pure
 // function in engine/cli/ returning its output; this file only does process I/O.
+import { runPartitionCommand } from "./cli/partition-command";
 import { runRunCommand } from "./cli/run-command";
 import type { CliResult } from "./cli/types";
 
@@ -8,13 +9,26 @@ const USAGE = `usage: npm run --silent sim -- <command> [options]
 commands:
   run <scenario.json> [--until-ms N] [--format summary|events|hash]
       run a scenario headless; print the final state, the event log (JSON lines) or its hash
+  partition < requests.json
+      stdin: [{"function": "murmur2"|"crc32"|"fnv1a", "keyHex": "…", "partitions": N}, …]
+      stdout: [{"hash": …, "partition": …}, …] (murmur2 = Java client, crc32/fnv1a = librdkafka)
+  partition --key <utf8> | --key-hex <hex> | --null-key  --partitions N [--function F]
+      explain which partition each client type picks for one key
 `;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 async function main(argv: string[]): Promise<CliResult> {
   const [command, ...rest] = argv;
   switch (command) {
     case "run":
       return runRunCommand(rest);
+    case "partition":
+      return runPartitionCommand(rest, readStdin);
     case undefined:
     case "help":
     case "--help":

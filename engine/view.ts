@@ -38,6 +38,8 @@ export interface MessageView {
   sentAtUs: number;
   deliverAtUs: number;
   recordCount: number;
+  /** "topic-partition" of the first partition the message carries data for, if any. */
+  partitionKey: string | null;
 }
 
 export interface ProducerView {
@@ -81,6 +83,14 @@ export interface SimView {
   consumers: ConsumerView[];
   messages: MessageView[];
   recentEvents: DomainEvent[];
+}
+
+function firstPartitionOf(body: { api: ApiName } & Record<string, unknown>): string | null {
+  const list = (body.api === "ProduceRequest" ? body.batches : body.api === "FetchResponse" ? body.partitions : null) as
+    | { topic: string; partition: number; records: unknown[] }[]
+    | null;
+  const first = list?.find((p) => p.records.length > 0) ?? list?.[0];
+  return first ? `${first.topic}-${first.partition}` : null;
 }
 
 function recordCountOf(body: { api: ApiName } & Record<string, unknown>): number {
@@ -183,6 +193,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
       sentAtUs: m.sentAtUs,
       deliverAtUs: m.deliverAtUs,
       recordCount: recordCountOf(m.body as never),
+      partitionKey: firstPartitionOf(m.body as never),
     })),
     recentEvents: state.recentEvents.slice(-(options.recentEvents ?? 60)),
   };

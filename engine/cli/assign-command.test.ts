@@ -221,6 +221,11 @@ describe("sim assign: malformed input fails the whole call", () => {
       "assign: topics[0].partitions: expected a non-negative integer\n",
     ],
     [
+      "absurd partition count",
+      { ...sixPartitions, topics: [{ name: "topic1", partitions: 1e9 }] },
+      "assign: topics[0].partitions: expected at most 1000000 partitions\n",
+    ],
+    [
       "duplicate topic",
       { ...sixPartitions, topics: [...sixPartitions.topics, { name: "topic1", partitions: 1 }] },
       "assign: topics[2].name: duplicate topic (also topics[0])\n",

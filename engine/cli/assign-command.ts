@@ -32,11 +32,17 @@ Members are listed in the order the group leader received them. A malformed requ
 
 const MAX_ISSUES_SHOWN = 5;
 
-const nonNegativeInt = (what: string) =>
-  z
-    .number({ error: `expected ${what}` })
-    .int({ error: `expected ${what}` })
-    .min(0, { error: `expected ${what}` });
+/**
+ * Far above any real topic (Kafka advises thousands of partitions per broker, not millions); it keeps
+ * a typo such as 1e9 from allocating gigabytes.
+ */
+const MAX_PARTITIONS_PER_TOPIC = 1_000_000;
+
+const partitionCount = z
+  .number({ error: "expected a non-negative integer" })
+  .int({ error: "expected a non-negative integer" })
+  .min(0, { error: "expected a non-negative integer" })
+  .max(MAX_PARTITIONS_PER_TOPIC, { error: `expected at most ${MAX_PARTITIONS_PER_TOPIC} partitions` });
 
 const topicPartitionString = z
   .string({ error: 'expected a "topic-partition" string' })
@@ -79,7 +85,7 @@ const requestSchema = z
             name: z
               .string({ error: "expected a string" })
               .min(1, { error: "expected a non-empty topic name" }),
-            partitions: nonNegativeInt("a non-negative integer"),
+            partitions: partitionCount,
           },
           { error: "expected a {name, partitions} object" },
         ),

@@ -1,8 +1,9 @@
-// Protects the RangeAssignor port: Kafka's own rack-unaware RangeAssignorTest vectors, the
-// static-member ordering, and Kafka's per-member output order.
+// Protects the RangeAssignor port: Kafka's own rack-unaware RangeAssignorTest vectors (also run with
+// the rack-aware logic forced on, as Kafka's parameterised tests do), the static-member ordering,
+// and Kafka's per-member output order.
 
 import { describe, expect, it } from "vitest";
-import { rangeAssignor } from "./range";
+import { createRangeAssignor, rangeAssignor } from "./range";
 import type { AssignmentInput, MemberSubscription, TopicPartition } from "./types";
 
 function member(
@@ -191,3 +192,99 @@ describe("range: per-member list order follows Kafka's partitionsPerTopic HashMa
     expect(show(r.get("m"))).toEqual(["u-0"]);
   });
 });
+
+type RackConfig = "NO_BROKER_RACK" | "NO_CONSUMER_RACK" | "BROKER_AND_CONSUMER_RACK";
+
+/**
+ * RangeAssignorTest.initializeRacks(config, 3) with preferRackAwareLogic on: 3 replicas per partition,
+ * brokers on racks a, b, c (so every partition is on every rack) unless NO_BROKER_RACK, and
+ * consumer i on rack ALL_RACKS[i % racks] unless NO_CONSUMER_RACK.
+ */
+const ALL_RACKS = ["a", "b", "c", "d", "e", "f"];
+const preferRacks = createRangeAssignor({ preferRackAwareLogic: true });
+
+function withRackConfig(config: RackConfig, input: AssignmentInput): AssignmentInput {
+  const brokerRacks = config === "NO_BROKER_RACK" ? 0 : 3;
+  const members = input.members.map((m, i) => ({
+    ...m,
+    rackId: config === "NO_CONSUMER_RACK" ? null : ALL_RACKS[i % (brokerRacks || ALL_RACKS.length)]!,
+  }));
+  const partitionRacks: Record<string, string[]> = {};
+  for (const t of input.topics) {
+    for (let p = 0; p < t.partitions; p++)
+      partitionRacks[`${t.name}-${p}`] = brokerRacks ? ["a", "b", "c"] : [];
+  }
+  return { topics: input.topics, members, partitionRacks };
+}
+
+describe.each<RackConfig>(["NO_BROKER_RACK", "NO_CONSUMER_RACK", "BROKER_AND_CONSUMER_RACK"])(
+  "range: Kafka's parameterised tests, rackConfig = %s",
+  (config) => {
+    const check = (input: AssignmentInput, expected: Record<string, string[]>) => {
+      const r = preferRacks.assign(withRackConfig(config, input));
+      for (const [id, tps] of Object.entries(expected)) expect(show(r.get(id)).sort()).toEqual(tps);
+    };
+    const both = ["topic1", "topic2"];
+
+    it("one consumer, one topic / multiple topics", () => {
+      check(
+        { topics: topicsOf({ topic1: 3 }), members: [member("consumer1", ["topic1"])] },
+        {
+          consumer1: ["topic1-0", "topic1-1", "topic1-2"],
+        },
+      );
+      check(
+        { topics: topicsOf({ topic1: 1, topic2: 2 }), members: [member("consumer1", both)] },
+        {
+          consumer1: ["topic1-0", "topic2-0", "topic2-1"],
+        },
+      );
+    });
+
+    it("two consumers, one topic of 1 and of 2 partitions", () => {
+      const members = [member("consumer1", ["topic1"]), member("consumer2", ["topic1"])];
+      check({ topics: topicsOf({ topic1: 1 }), members }, { consumer1: ["topic1-0"], consumer2: [] });
+      check(
+        { topics: topicsOf({ topic1: 2 }), members },
+        { consumer1: ["topic1-0"], consumer2: ["topic1-1"] },
+      );
+    });
+
+    it("mixed topics", () => {
+      const members = [
+        member("consumer1", ["topic1"]),
+        member("consumer2", both),
+        member("consumer3", ["topic1"]),
+      ];
+      check(
+        { topics: topicsOf({ topic1: 3, topic2: 2 }), members },
+        {
+          consumer1: ["topic1-0"],
+          consumer2: ["topic1-1", "topic2-0", "topic2-1"],
+          consumer3: ["topic1-2"],
+        },
+      );
+    });
+
+    it("two consumers, two topics of three partitions; static before dynamic", () => {
+      const topics = topicsOf({ topic1: 3, topic2: 3 });
+      const expected = (low: string, high: string) => ({
+        [low]: ["topic1-0", "topic1-1", "topic2-0", "topic2-1"],
+        [high]: ["topic1-2", "topic2-2"],
+      });
+      check(
+        { topics, members: [member("consumer1", both), member("consumer2", both)] },
+        expected("consumer1", "consumer2"),
+      );
+      const statics = [
+        member("consumer-b", both, { instance: "instance1" }),
+        member("consumer-a", both, { instance: "instance2" }),
+      ];
+      check({ topics, members: statics }, expected("consumer-b", "consumer-a"));
+      check(
+        { topics, members: [statics[0]!, member("consumer-a", both)] },
+        expected("consumer-b", "consumer-a"),
+      );
+    });
+  },
+);

@@ -138,8 +138,11 @@ function leastLoadedSubscriber(state: GeneralState, topic: string): string {
 
 /**
  * isBalanced: sizes differ by at most one, or no member could take a partition of one of its topics from a
- * member holding 2+ more. Kafka scans every (member, subscribed partition); per topic it is the same as
- * comparing the largest holder with the smallest subscriber, which is what this does in O(P + Σ topics).
+ * member holding 2+ more. Kafka scans every (member, subscribed partition), skipping members that hold as
+ * many partitions as they could ever get; per topic that is the same as comparing the largest holder with
+ * the smallest non-skipped subscriber, which is what this does in O(P + Σ topics). The skip matters: a
+ * partition moved back to its previous owner may sit with a member no longer subscribed to its topic, so
+ * "as many as it could get" does not imply "all it could get".
  */
 function isBalanced(state: GeneralState): boolean {
   const sorted = state.sortedCurrentSubscriptions;
@@ -147,9 +150,11 @@ function isBalanced(state: GeneralState): boolean {
   const last = sorted.last();
   if (first === undefined || last === undefined) return true;
   if (assignedCount(state, first) >= assignedCount(state, last) - 1) return true;
+  if (state.ownsUnknownPartitions) return isBalancedLiterally(state);
   const smallestSubscriber = new Map<string, number>();
   for (const member of sorted) {
     const size = assignedCount(state, member);
+    if (size === maxAssignmentSize(state, member)) continue;
     for (const topic of state.consumer2AllPotentialTopics.get(member)!) {
       const current = smallestSubscriber.get(topic);
       if (current === undefined || size < current) smallestSubscriber.set(topic, size);
@@ -160,6 +165,33 @@ function isBalanced(state: GeneralState): boolean {
     for (const tp of state.currentAssignment.get(member)!) {
       const smallest = smallestSubscriber.get(tp.topic);
       if (smallest !== undefined && size > smallest + 1) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Kafka's scan as written. Needed only when a member kept an owned partition number the topic no longer
+ * has: Kafka's two-pointer difference then hands some partitions out twice, and with a partition held twice
+ * the per-topic shortcut is no longer equivalent (Kafka's partition → member map keeps the last holder).
+ */
+function isBalancedLiterally(state: GeneralState): boolean {
+  const holders = new Map<string, string>();
+  for (const [member, partitions] of state.currentAssignment) {
+    for (const tp of partitions) holders.set(tp.key, member);
+  }
+  for (const member of state.sortedCurrentSubscriptions) {
+    const held = new Set(state.currentAssignment.get(member)!.map((tp) => tp.key));
+    const size = assignedCount(state, member);
+    if (size === maxAssignmentSize(state, member)) continue;
+    for (const topic of state.consumer2AllPotentialTopics.get(member)!) {
+      for (let partition = 0; partition < state.partitionsPerTopic.get(topic)!; partition++) {
+        const key = `${topic}-${partition}`;
+        if (held.has(key)) continue;
+        const holder = holders.get(key);
+        if (holder === undefined) throw new TypeError(`AbstractStickyAssignor: ${key} has no consumer`);
+        if (size + 1 < assignedCount(state, holder)) return false;
+      }
     }
   }
   return true;

@@ -67,6 +67,7 @@ function createState(input: GeneralInput): GeneralState {
     partitionMovements: new PartitionMovements(),
     prevAssignment: previousAssignment(input),
     revocationRequired: false,
+    ownsUnknownPartitions: false,
   };
 }
 
@@ -120,6 +121,9 @@ function assignOwnedPartitions(state: GeneralState): Tp[] {
     });
     partitions.splice(0, partitions.length, ...kept);
     assigned.push(...kept);
+    if (kept.some((tp) => tp.partition < 0 || tp.partition >= state.partitionsPerTopic.get(tp.topic)!)) {
+      state.ownsUnknownPartitions = true;
+    }
   }
   return assigned;
 }

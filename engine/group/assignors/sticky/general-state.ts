@@ -30,6 +30,8 @@ export interface GeneralState {
   /** partition key → the member that owned it in the newest older generation. */
   readonly prevAssignment: ReadonlyMap<string, ConsumerGenerationPair>;
   revocationRequired: boolean;
+  /** Some member kept an owned partition number beyond its topic's count (see isBalancedLiterally). */
+  ownsUnknownPartitions: boolean;
 }
 
 export function assignedCount(state: GeneralState, member: string): number {

@@ -33,6 +33,7 @@ export function balance(state: GeneralState, sortedAllPartitions: Tp[], unassign
       state.sortedCurrentSubscriptions.delete(member);
       fixedAssignments.set(member, state.currentAssignment.get(member)!);
       state.currentAssignment.delete(member);
+      state.assignmentVersion++;
     }
   }
 
@@ -49,6 +50,7 @@ export function balance(state: GeneralState, sortedAllPartitions: Tp[], unassign
     for (const [member, partitions] of preBalanceAssignment) state.currentAssignment.set(member, partitions);
     state.currentPartitionConsumer.clear();
     for (const [key, member] of preBalancePartitionConsumers) state.currentPartitionConsumer.set(key, member);
+    state.assignmentVersion++;
   }
   for (const [member, partitions] of fixedAssignments) {
     state.currentAssignment.set(member, partitions);
@@ -65,17 +67,14 @@ function maybeAssignPartition(state: GeneralState, tp: Tp, matchRack: boolean): 
     state.currentAssignment.get(member)!.push(tp);
     state.currentPartitionConsumer.set(tp.key, member);
     state.sortedCurrentSubscriptions.add(member);
+    state.assignmentVersion++;
     return true;
   }
   return false;
 }
 
 function maxAssignmentSize(state: GeneralState, member: string): number {
-  const topics = state.consumer2AllPotentialTopics.get(member)!;
-  if (topics.length === state.partitionsPerTopic.size) return state.totalPartitions;
-  let size = 0;
-  for (const topic of topics) size += state.partitionsPerTopic.get(topic)!;
-  return size;
+  return state.maxAssignmentSizes.get(member)!;
 }
 
 function canConsumerParticipateInReassignment(state: GeneralState, member: string): boolean {
@@ -144,7 +143,15 @@ function leastLoadedSubscriber(state: GeneralState, topic: string): string {
  * partition moved back to its previous owner may sit with a member no longer subscribed to its topic, so
  * "as many as it could get" does not imply "all it could get".
  */
+/** Kafka re-checks balance before every partition; the answer only changes when a partition moves. */
 function isBalanced(state: GeneralState): boolean {
+  if (state.balanceCheck.version !== state.assignmentVersion) {
+    state.balanceCheck = { version: state.assignmentVersion, balanced: computeIsBalanced(state) };
+  }
+  return state.balanceCheck.balanced;
+}
+
+function computeIsBalanced(state: GeneralState): boolean {
   const sorted = state.sortedCurrentSubscriptions;
   const first = sorted.first();
   const last = sorted.last();

@@ -68,7 +68,30 @@ function createState(input: GeneralInput): GeneralState {
     prevAssignment: previousAssignment(input),
     revocationRequired: false,
     ownsUnknownPartitions: false,
+    maxAssignmentSizes: maxAssignmentSizes(
+      input.partitionsPerTopic,
+      totalPartitions,
+      consumer2AllPotentialTopics,
+    ),
+    assignmentVersion: 0,
+    balanceCheck: { version: -1, balanced: false },
   };
+}
+
+/** getMaxAssignmentSize: a member listing as many topics as exist is taken to subscribe to all of them. */
+function maxAssignmentSizes(
+  partitionsPerTopic: ReadonlyMap<string, number>,
+  totalPartitions: number,
+  consumer2AllPotentialTopics: ReadonlyMap<string, readonly string[]>,
+): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [member, topics] of consumer2AllPotentialTopics) {
+    let size = 0;
+    if (topics.length === partitionsPerTopic.size) size = totalPartitions;
+    else for (const topic of topics) size += partitionsPerTopic.get(topic)!;
+    sizes.set(member, size);
+  }
+  return sizes;
 }
 
 function sortedPartitions(input: GeneralInput, topicConsumers: ReadonlyMap<string, readonly string[]>): Tp[] {

@@ -32,6 +32,12 @@ export interface GeneralState {
   revocationRequired: boolean;
   /** Some member kept an owned partition number beyond its topic's count (see isBalancedLiterally). */
   ownsUnknownPartitions: boolean;
+  /** member → how many partitions its existing topics have (Kafka's getMaxAssignmentSize). */
+  readonly maxAssignmentSizes: ReadonlyMap<string, number>;
+  /** Bumped on every change of an assignment, so checks that only read it can be memoized. */
+  assignmentVersion: number;
+  /** The last isBalanced answer and the version it was computed for. */
+  balanceCheck: { readonly version: number; readonly balanced: boolean };
 }
 
 export function assignedCount(state: GeneralState, member: string): number {
@@ -55,6 +61,7 @@ export function movePartition(state: GeneralState, tp: Tp, newConsumer: string):
   state.currentPartitionConsumer.set(tp.key, newConsumer);
   state.sortedCurrentSubscriptions.add(newConsumer);
   state.sortedCurrentSubscriptions.add(oldConsumer);
+  state.assignmentVersion++;
 }
 
 /** reassignPartition(partition, newConsumer): maybe moves a sibling back instead (see PartitionMovements). */

@@ -16,6 +16,7 @@ export type DomainEventBody =
   | { type: "simulationStarted"; title: string; seed: number }
   | { type: "commandApplied"; command: Command; source: "user" | "script" }
   | { type: "messageSent"; messageId: number; api: ApiName; from: string; to: string; deliverAtUs: number }
+  | { type: "messageDelivered"; messageId: number; api: ApiName; from: string; to: string; sentAtUs: number }
   | { type: "messageDropped"; messageId: number; api: ApiName; from: string; to: string; reason: string }
   | { type: "metadataReceived"; clientId: string; brokerId: number }
   | { type: "recordAccumulated"; producerId: string; topic: string; partition: number; key: string | null }

@@ -15,7 +15,7 @@ import {
 import { createContext, type SimContext } from "./context";
 import { createDigest, digestHex } from "./core/digest";
 import { CommandError } from "./core/errors";
-import { createNetworkState, takeDelivered } from "./core/network";
+import { createNetworkState, type NetworkMessage, takeDelivered } from "./core/network";
 import { createRandomStreams } from "./core/prng";
 import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
@@ -110,6 +110,18 @@ function initialState(scenario: Scenario): SimState {
   return state;
 }
 
+/** Every arrival is its own event, so stepping through a protocol shows each message landing. */
+function delivered(ctx: SimContext, message: NetworkMessage): void {
+  ctx.emit({
+    type: "messageDelivered",
+    messageId: message.id,
+    api: message.body.api,
+    from: message.from,
+    to: message.to,
+    sentAtUs: message.sentAtUs,
+  });
+}
+
 function deliver(ctx: SimContext, messageId: number): void {
   const message = takeDelivered(ctx.state.network, messageId);
   if (!message) return;
@@ -126,13 +138,20 @@ function deliver(ctx: SimContext, messageId: number): void {
   if (message.to.startsWith("broker-")) {
     const broker = state.brokers.get(Number(message.to.slice("broker-".length)));
     if (!broker?.up) return void drop(`${message.to} is down`);
+    delivered(ctx, message);
     handleBrokerMessage(ctx, broker, message);
     return;
   }
   const producer = state.producers.get(message.to);
-  if (producer) return handleProducerMessage(ctx, producer, message.body);
+  if (producer) {
+    delivered(ctx, message);
+    return handleProducerMessage(ctx, producer, message.body);
+  }
   const consumer = state.consumers.get(message.to);
-  if (consumer) return handleConsumerMessage(ctx, consumer, message.body);
+  if (consumer) {
+    delivered(ctx, message);
+    return handleConsumerMessage(ctx, consumer, message.body);
+  }
   drop(`no actor ${message.to}`);
 }
 

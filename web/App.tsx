@@ -1,0 +1,28 @@
+// App only arranges the panels.
+import { Banner } from "./panels/Banner";
+import { Header } from "./panels/Header";
+import { Legend } from "./panels/Legend";
+import { NarrationPanel } from "./panels/NarrationPanel";
+import { Scene } from "./scene/Scene";
+import { useStore } from "./state/store";
+import { useKeyboardShortcuts } from "./state/useKeyboardShortcuts";
+import { usePlaybackLoop } from "./state/usePlaybackLoop";
+
+export function App() {
+  usePlaybackLoop();
+  useKeyboardShortcuts();
+  const theme = useStore((s) => s.theme);
+  return (
+    <div className="app" data-theme={theme}>
+      <Header />
+      <Banner />
+      <main className="stage">
+        <Scene />
+      </main>
+      <footer className="dock">
+        <NarrationPanel />
+        <Legend />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// Plain-language sentences for engine events, written for a classroom: what happened, in Kafka's
+// words, with the numbers that matter. Events too fine-grained to narrate return null.
+import type { DomainEvent } from "../../engine/events";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const brokerName = (actor: string) => actor.replace(/^broker-(\d+)$/, "broker $1");
+
+export type NarrationKind = "produce" | "fetch" | "metadata" | "control" | "delivery";
+
+const API_WORDS: Record<string, string> = {
+  MetadataRequest: "Metadata request",
+  MetadataResponse: "Metadata response",
+  ProduceRequest: "Produce request",
+  ProduceResponse: "Produce response",
+  FetchRequest: "Fetch request",
+  FetchResponse: "Fetch response",
+  ListOffsetsRequest: "ListOffsets request",
+  ListOffsetsResponse: "ListOffsets response",
+};
+
+export interface Narration {
+  kind: NarrationKind;
+  text: string;
+}
+
+export function narrate(event: DomainEvent): Narration | null {
+  switch (event.type) {
+    case "simulationStarted":
+      return { kind: "control", text: `Simulation “${event.title}” started (seed ${event.seed}).` };
+    case "commandApplied":
+      return {
+        kind: "control",
+        text: `${event.source === "user" ? "You" : "The script"} applied ${event.command.type}.`,
+      };
+    case "messageSent":
+      return null;
+    case "messageDelivered":
+      return {
+        kind: "delivery",
+        text: `The ${API_WORDS[event.api] ?? event.api} from ${brokerName(event.from)} reached ${brokerName(event.to)} after ${((event.atUs - event.sentAtUs) / 1000).toFixed(1)} ms.`,
+      };
+    case "metadataReceived":
+      return {
+        kind: "metadata",
+        text: `${event.clientId} learned the cluster metadata: which broker leads each partition.`,
+      };
+    case "messageDropped":
+      return {
+        kind: "control",
+        text: `${event.api} from ${event.from} to ${brokerName(event.to)} was lost: ${event.reason}.`,
+      };
+    case "recordAccumulated":
+      return {
+        kind: "produce",
+        text: `${event.producerId} added a record${event.key === null ? " with no key" : ` with key “${event.key}”`} to its batch for ${event.topic}-${event.partition}.`,
+      };
+    case "produceRequestSent": {
+      const records = event.batches.reduce((n, b) => n + b.recordCount, 0);
+      return {
+        kind: "produce",
+        text: `${event.producerId} sent a Produce request to broker ${event.brokerId}: ${plural(event.batches.length, "batch")}, ${plural(records, "record")}.`,
+      };
+    }
+    case "batchAppended": {
+      const last = event.baseOffset + event.recordCount - 1;
+      const offsets =
+        event.recordCount === 1 ? `offset ${event.baseOffset}` : `offsets ${event.baseOffset}–${last}`;
+      return {
+        kind: "produce",
+        text: `Broker ${event.brokerId} appended ${plural(event.recordCount, "record")} to ${event.topic}-${event.partition} at ${offsets}; the log end offset is now ${event.logEndOffset}.`,
+      };
+    }
+    case "produceAcknowledged":
+      return {
+        kind: "produce",
+        text: `Broker ${event.brokerId} acknowledged ${event.producerId}'s request #${event.requestId} (${plural(event.recordCount, "record")}).`,
+      };
+    case "produceRequestTimedOut":
+      return {
+        kind: "produce",
+        text: `${event.producerId}'s request #${event.requestId} to broker ${event.brokerId} got no answer within request.timeout.ms; retrying.`,
+      };
+    case "offsetReset":
+      return {
+        kind: "fetch",
+        text:
+          event.strategy === "seek"
+            ? `${event.consumerId} seeked ${event.topic}-${event.partition} to offset ${event.offset}.`
+            : `${event.consumerId} has no position on ${event.topic}-${event.partition}; auto.offset.reset=${event.strategy} puts it at offset ${event.offset}.`,
+      };
+    case "noOffsetForPartition":
+      return {
+        kind: "fetch",
+        text: `${event.consumerId} has no offset for ${event.topic}-${event.partition} and auto.offset.reset=none: poll() throws NoOffsetForPartitionException.`,
+      };
+    case "fetchRequestSent":
+      return { kind: "fetch", text: `${event.consumerId} sent a Fetch request to broker ${event.brokerId}.` };
+    case "fetchResponseReceived":
+      return event.recordCount === 0
+        ? {
+            kind: "fetch",
+            text: `Broker ${event.brokerId} had nothing new for ${event.consumerId} within fetch.max.wait.ms.`,
+          }
+        : {
+            kind: "fetch",
+            text: `${event.consumerId} received ${plural(event.recordCount, "record")} from broker ${event.brokerId}.`,
+          };
+    case "fetchRequestTimedOut":
+      return {
+        kind: "fetch",
+        text: `${event.consumerId}'s Fetch to broker ${event.brokerId} timed out; it will fetch again.`,
+      };
+    case "recordsPolled": {
+      const ranges = event.ranges
+        .map(
+          (r) =>
+            `${r.topic}-${r.partition} ${r.toOffset - r.fromOffset === 1 ? r.fromOffset : `${r.fromOffset}–${r.toOffset - 1}`}`,
+        )
+        .join(", ");
+      return {
+        kind: "fetch",
+        text: `${event.consumerId}'s poll() returned ${plural(event.recordCount, "record")} (${ranges}); its position moves past them.`,
+      };
+    }
+    case "recordsProcessed":
+      return {
+        kind: "fetch",
+        text: `${event.consumerId} finished processing ${plural(event.recordCount, "record")} and calls poll() again.`,
+      };
+    case "brokerStopped":
+      return { kind: "control", text: `Broker ${event.brokerId} stopped: requests sent to it are lost.` };
+    case "brokerStarted":
+      return { kind: "control", text: `Broker ${event.brokerId} is back.` };
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+export function formatSimTime(us: number): string {
+  return `${(us / 1_000_000).toFixed(3)} s`;
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { ErrorBoundary } from "./panels/ErrorBoundary";
+import { startEngine, testBridge } from "./state/actions";
+import "./styles.css";
+
+declare global {
+  interface Window {
+    __topicscope?: ReturnType<typeof testBridge>;
+  }
+}
+
+window.__topicscope = testBridge();
+void startEngine();
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

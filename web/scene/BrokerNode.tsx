@@ -1,0 +1,38 @@
+// A broker and the partitions it leads. A stopped broker is drawn dimmed and crossed out.
+import type { SimView } from "../../engine/view";
+import type { SceneLayout } from "./layout";
+import { PartitionLog } from "./PartitionLog";
+
+interface Props {
+  view: SimView;
+  layout: SceneLayout;
+  brokerId: number;
+}
+
+export function BrokerNode({ view, layout, brokerId }: Props) {
+  const box = layout.brokers.get(brokerId)!;
+  const broker = view.brokers.find((b) => b.id === brokerId)!;
+  const partitions = view.topics.flatMap((t) => t.partitions).filter((p) => p.leaderBrokerId === brokerId);
+  return (
+    <g className={broker.up ? "broker" : "broker broker-down"} data-testid={`broker-${brokerId}`}>
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="broker-bg" />
+      <text x={box.x + 18} y={box.y + 34} className="broker-name">
+        Broker {brokerId}
+      </text>
+      <text x={box.x + box.width - 18} y={box.y + 34} textAnchor="end" className="broker-meta">
+        {broker.up
+          ? `leader of ${partitions.length} partition${partitions.length === 1 ? "" : "s"}`
+          : "stopped"}
+      </text>
+      {partitions.map((p) => (
+        <PartitionLog
+          key={`${p.topic}-${p.partition}`}
+          partition={p}
+          box={layout.partitions.get(`${p.topic}-${p.partition}`)!}
+          cellsPerRow={layout.cellsPerRow}
+          consumers={view.consumers}
+        />
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,103 @@
+// One partition's log on its leader: the newest offsets as cells colored by key, an empty slot at
+// the log end offset, and markers for the high watermark and each consumer's position.
+import { memo } from "react";
+import type { ConsumerView, PartitionView } from "../../engine/view";
+import { hoverKey } from "../state/actions";
+import { useStore } from "../state/store";
+import { type Box, CELL, CELL_GAP, LOG_X_OFFSET } from "./layout";
+import { inkOn, keyColor } from "./palette";
+
+interface Props {
+  partition: PartitionView;
+  box: Box;
+  cellsPerRow: number;
+  consumers: ConsumerView[];
+}
+
+export const PartitionLog = memo(function PartitionLog({ partition, box, cellsPerRow, consumers }: Props) {
+  const hoveredKey = useStore((s) => s.hoveredKey);
+  const { logStartOffset, logEndOffset, highWatermark } = partition;
+  const firstShown = Math.max(logStartOffset, logEndOffset - (cellsPerRow - 1));
+  const cellX = (offset: number) => box.x + LOG_X_OFFSET + (offset - firstShown) * (CELL + CELL_GAP);
+  const cellY = box.y + 14;
+  const shown = partition.records.filter((r) => r.offset >= firstShown);
+  const positions = consumers.flatMap((c) =>
+    c.partitions
+      .filter(
+        (p) => c.topic === partition.topic && p.partition === partition.partition && p.position !== null,
+      )
+      .map((p) => ({ consumerId: c.id, position: p.position! })),
+  );
+  const name = `${partition.topic}-${partition.partition}`;
+  return (
+    <g
+      className="partition"
+      data-testid={`partition-${name}`}
+      data-leo={logEndOffset}
+      data-hw={highWatermark}
+    >
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={10} className="partition-bg" />
+      <text x={box.x + 16} y={box.y + 36} className="partition-name">
+        {name}
+      </text>
+      <text x={box.x + 16} y={box.y + 62} className="partition-meta">
+        LEO {logEndOffset} · HW {highWatermark}
+      </text>
+      {firstShown > logStartOffset && (
+        <text x={cellX(firstShown) - 10} y={cellY + 31} textAnchor="end" className="partition-ellipsis">
+          …
+        </text>
+      )}
+      {shown.map((record) => {
+        const fill = keyColor(record.key);
+        const dimmed = hoveredKey !== null && record.key !== hoveredKey;
+        return (
+          <g
+            key={record.offset}
+            className="record-cell"
+            transform={`translate(${cellX(record.offset)}, ${cellY})`}
+            opacity={dimmed ? 0.25 : 1}
+            onPointerEnter={() => hoverKey(record.key)}
+            onPointerLeave={() => hoverKey(null)}
+          >
+            <title>{`offset ${record.offset} · key ${record.key === null ? "null" : `"${record.key}"`} · from ${record.producerId}`}</title>
+            <rect width={CELL} height={44} rx={6} fill={fill} className="record-rect" />
+            <text x={CELL / 2} y={29} textAnchor="middle" fill={inkOn(fill)} className="record-offset">
+              {record.offset}
+            </text>
+          </g>
+        );
+      })}
+      <g transform={`translate(${cellX(logEndOffset)}, ${cellY})`} className="leo-slot">
+        <rect width={CELL} height={44} rx={6} />
+        <text x={CELL / 2} y={29} textAnchor="middle">
+          {logEndOffset}
+        </text>
+      </g>
+      <line
+        x1={cellX(highWatermark) - CELL_GAP / 2}
+        x2={cellX(highWatermark) - CELL_GAP / 2}
+        y1={cellY - 8}
+        y2={cellY + 52}
+        className="hw-line"
+      />
+      {positions.map(({ consumerId, position }, i) => {
+        const x = position < firstShown ? cellX(firstShown) - 14 : cellX(position) + CELL / 2;
+        const y = cellY + 52 + i * 4;
+        return (
+          <g
+            key={consumerId}
+            className="position-marker"
+            data-testid={`position-${consumerId}-${name}`}
+            data-position={position}
+          >
+            <path d={`M ${x} ${y} l -8 12 l 16 0 z`} />
+            <text x={x + 12} y={y + 13} className="position-label">
+              {position < firstShown ? `◀ ${consumerId} @ ${position}` : consumerId}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});

@@ -1,0 +1,52 @@
+// The animated picture: producers → brokers holding partition logs → consumers, with messages in
+// flight between them. Geometry comes from layout.ts; the playhead drives motion.
+import { useMemo } from "react";
+import { useStore } from "../state/store";
+import { BrokerNode } from "./BrokerNode";
+import { ConsumerNode } from "./ConsumerNode";
+import { computeLayout, SCENE_WIDTH } from "./layout";
+import { MessageLayer } from "./MessageLayer";
+import { ProducerNode } from "./ProducerNode";
+
+export function Scene() {
+  const view = useStore((s) => s.view);
+  const playheadUs = useStore((s) => s.playheadUs);
+  const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
+  if (!view || !layout) {
+    return (
+      <div className="scene scene-empty" role="status">
+        Starting the simulation…
+      </div>
+    );
+  }
+  const partitionCount = (topic: string) => view.topics.find((t) => t.name === topic)?.partitions.length ?? 1;
+  return (
+    <div className="scene" data-testid="scene">
+      <svg
+        viewBox={`0 0 ${SCENE_WIDTH} ${layout.height}`}
+        role="img"
+        aria-label={`${view.producers.length} producer(s), ${view.brokers.length} brokers, ${view.consumers.length} consumer(s)`}
+      >
+        {view.brokers.map((b) => (
+          <BrokerNode key={b.id} view={view} layout={layout} brokerId={b.id} />
+        ))}
+        {view.producers.map((p) => (
+          <ProducerNode
+            key={p.id}
+            producer={p}
+            box={layout.producers.get(p.id)!}
+            partitionCount={partitionCount(p.topic)}
+          />
+        ))}
+        {view.consumers.map((c) => (
+          <ConsumerNode key={c.id} consumer={c} box={layout.consumers.get(c.id)!} nowUs={view.nowUs} />
+        ))}
+        <MessageLayer
+          messages={view.messages}
+          layout={layout}
+          playheadUs={Math.max(playheadUs, view.nowUs)}
+        />
+      </svg>
+    </div>
+  );
+}

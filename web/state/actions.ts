@@ -1,0 +1,146 @@
+// Store actions as module-level functions. They talk to the engine only through the engine client
+// and only write the store; components call them and read narrow selectors.
+
+import type { ApplyResult, LoadResult } from "../../engine/api";
+import type { ViewOptions } from "../../engine/view";
+import helloScenario from "../../examples/hello.json";
+import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
+import { SPEEDS, useStore } from "./store";
+
+const VIEW_OPTIONS: ViewOptions = { recordsPerPartition: 24, recentEvents: 80 };
+
+let client: EngineClient | null = null;
+/** The last known inputs of the run, kept on the main thread so a dead worker can be rebuilt. */
+let lastRecord: RunRecord | null = null;
+
+const set = useStore.setState;
+const get = useStore.getState;
+
+function fatal(message: string): void {
+  set({ engineError: message, playing: false });
+}
+
+async function remember(): Promise<void> {
+  lastRecord = (await client?.call((engine) => engine.exportRun())) ?? lastRecord;
+}
+
+export async function startEngine(scenario: unknown = helloScenario): Promise<void> {
+  client?.terminate();
+  client = createEngineClient(fatal);
+  set({ engineError: null, playing: false, playheadUs: 0, lastStepEvents: [] });
+  const result = await client.call<LoadResult>((engine) => engine.load(scenario));
+  if (!result.ok) {
+    set({ notice: { kind: "error", text: `This scenario cannot run: ${result.errors.join("; ")}` } });
+    return;
+  }
+  set({ view: result.view, playheadUs: result.view.nowUs });
+  await remember();
+}
+
+/** Rebuilds the worker from the last recorded run, at the current playhead. */
+export async function restartEngine(): Promise<void> {
+  const record = lastRecord;
+  const atUs = get().playheadUs;
+  client?.terminate();
+  client = createEngineClient(fatal);
+  set({ engineError: null });
+  if (!record) return startEngine();
+  const result = await client.call<LoadResult>((engine) => engine.importRun(record, atUs));
+  if (result.ok)
+    set({
+      view: result.view,
+      playheadUs: result.view.nowUs,
+      notice: { kind: "info", text: "Simulation restarted where it stopped." },
+    });
+  else await startEngine();
+}
+
+export function togglePlay(): void {
+  set({ playing: !get().playing, lastStepEvents: [] });
+}
+
+export function pause(): void {
+  set({ playing: false });
+}
+
+export function setSpeed(speed: number): void {
+  set({ speed });
+}
+
+export function changeSpeed(direction: 1 | -1): void {
+  const index = SPEEDS.indexOf(get().speed as (typeof SPEEDS)[number]);
+  const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (index < 0 ? 3 : index) + direction))]!;
+  set({ speed: next });
+}
+
+/** Processes exactly one engine event and moves the playhead to it. */
+export async function stepOnce(): Promise<void> {
+  if (!client) return;
+  set({ playing: false });
+  const { view, events } = await client.call((engine) => engine.step(VIEW_OPTIONS));
+  set({ view, lastStepEvents: events, playheadUs: view.nowUs });
+}
+
+/** Called every animation frame while playing: advance the playhead, ask the engine to catch up. */
+export function advancePlayhead(wallDeltaMs: number): void {
+  const { playing, speed, playheadUs } = get();
+  if (!playing || !client) return;
+  // A long gap (background tab) must not fast-forward minutes of simulated time in one frame.
+  const deltaUs = Math.min(wallDeltaMs, 100) * 1000 * speed;
+  const target = playheadUs + deltaUs;
+  set({ playheadUs: target });
+  if (client.busy()) return;
+  void client
+    .call((engine) => engine.advanceTo(Math.floor(target), VIEW_OPTIONS))
+    .then((view) => set({ view }))
+    .catch(() => undefined);
+}
+
+export async function applyCommand(command: unknown): Promise<void> {
+  if (!client) return;
+  const result = await client.call<ApplyResult>((engine) => engine.apply(command, VIEW_OPTIONS));
+  if (result.ok) {
+    set({ view: result.view, lastStepEvents: result.events });
+    await remember();
+  } else {
+    set({ notice: { kind: "error", text: `Not applied: ${result.error}` } });
+  }
+}
+
+export function dismissNotice(): void {
+  set({ notice: null });
+}
+
+export function toggleTheme(): void {
+  set({ theme: get().theme === "light" ? "dark" : "light" });
+}
+
+export function hoverKey(key: string | null): void {
+  if (get().hoveredKey !== key) set({ hoveredKey: key });
+}
+
+/** A small, typed bridge for end-to-end tests (Playwright drives the real worker through it). */
+export interface TestBridge {
+  advanceTo(timeMs: number): Promise<{ nowUs: number; eventLogHash: string; stepCount: number }>;
+  hash(): Promise<string>;
+  /** Makes the worker throw from a call, to exercise the failure path end to end. */
+  breakEngine(): Promise<void>;
+}
+
+export function testBridge(): TestBridge {
+  return {
+    async advanceTo(timeMs) {
+      set({ playing: false });
+      const view = await client!.call((engine) => engine.advanceTo(timeMs * 1000, VIEW_OPTIONS));
+      set({ view, playheadUs: view.nowUs });
+      return { nowUs: view.nowUs, eventLogHash: view.eventLogHash, stepCount: view.stepCount };
+    },
+    hash: async () =>
+      (await client!.call((engine) => engine.view({ recordsPerPartition: 0, recentEvents: 0 }))).eventLogHash,
+    async breakEngine() {
+      await client!
+        .call((engine) => (engine as unknown as { missingFunction(): Promise<void> }).missingFunction())
+        .catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// One Zustand store built from slices: simulation (what the engine last reported), playback (the
+// playhead and speed) and ui (theme, selection). Actions live in actions.ts as module functions.
+import { create } from "zustand";
+import type { DomainEvent } from "../../engine/events";
+import type { SimView } from "../../engine/view";
+
+export interface SimulationSlice {
+  view: SimView | null;
+  /** Events emitted by the last single step, highlighted in the narration. */
+  lastStepEvents: DomainEvent[];
+  /** The worker died: shown with a restart button; the run's inputs are kept to rebuild it. */
+  engineError: string | null;
+  /** A rejected input (scenario, command): shown as a message; the current run is kept. */
+  notice: { kind: "error" | "info"; text: string } | null;
+}
+
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Simulated time per wall-clock time: 1 = real time, 0.1 = ten times slower. */
+  speed: number;
+  playheadUs: number;
+}
+
+export interface UiSlice {
+  theme: "light" | "dark";
+  hoveredKey: string | null;
+}
+
+export type StoreState = SimulationSlice & PlaybackSlice & UiSlice;
+
+export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100] as const;
+
+export const useStore = create<StoreState>()(() => ({
+  view: null,
+  lastStepEvents: [],
+  engineError: null,
+  notice: null,
+  playing: false,
+  speed: 0.1,
+  playheadUs: 0,
+  theme: "light",
+  hoveredKey: null,
+}));

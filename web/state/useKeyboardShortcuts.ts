@@ -1,0 +1,22 @@
+// Keyboard operation for the classroom: space plays/pauses, → steps one event, + / − change speed.
+// Shortcuts stay out of the way while the user types in a field or works a control.
+import { useEffect } from "react";
+import { changeSpeed, stepOnce, togglePlay } from "./actions";
+
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, select, textarea, button, [contenteditable]")) return;
+      if (event.key === " ") togglePlay();
+      else if (event.key === "ArrowRight") void stepOnce();
+      else if (event.key === "+" || event.key === "=") changeSpeed(1);
+      else if (event.key === "-") changeSpeed(-1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}

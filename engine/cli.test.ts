@@ -34,6 +34,53 @@ describe("sim CLI", () => {
     expect(out.stderr).toMatch(/\[0\]\.keyHex/);
   });
 
+  it("assign: answers a batch of 1,000 requests in one call, in order", () => {
+    const requests = Array.from({ length: 1000 }, (_, i) => ({
+      assignor: ["range", "roundrobin", "sticky", "cooperative-sticky"][i % 4],
+      topics: [{ name: "t", partitions: 6 }],
+      members: Array.from({ length: 1 + (i % 5) }, (_, m) => ({
+        memberId: `consumer-${m}`,
+        topics: ["t", "missing"],
+      })),
+    }));
+    const out = sim(["assign"], JSON.stringify(requests));
+    expect(out.status).toBe(0);
+    const responses = JSON.parse(out.stdout) as { assignment: Record<string, string[]> }[];
+    expect(responses).toHaveLength(1000);
+    responses.forEach((response, i) => {
+      expect(Object.keys(response.assignment)).toHaveLength(1 + (i % 5));
+      expect(Object.values(response.assignment).flat().sort()).toEqual([
+        "t-0",
+        "t-1",
+        "t-2",
+        "t-3",
+        "t-4",
+        "t-5",
+      ]);
+    });
+  });
+
+  it("assign: range gives the first members the extra partitions (Kafka's RangeAssignorTest)", () => {
+    const request = {
+      assignor: "range",
+      topics: [
+        { name: "topic1", partitions: 3 },
+        { name: "topic2", partitions: 3 },
+      ],
+      members: [
+        { memberId: "consumer1", topics: ["topic1", "topic2"] },
+        { memberId: "consumer2", topics: ["topic1", "topic2"] },
+      ],
+    };
+    const out = sim(["assign"], JSON.stringify(request));
+    expect(JSON.parse(out.stdout)).toEqual({
+      assignment: {
+        consumer1: ["topic1-0", "topic1-1", "topic2-0", "topic2-1"],
+        consumer2: ["topic1-2", "topic2-2"],
+      },
+    });
+  });
+
   it("rejects an unknown command with usage", () => {
     const out = sim(["fly"]);
     expect(out.status).toBe(2);

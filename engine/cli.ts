@@ -1,5 +1,6 @@
 // The headless command line: `npm run --silent sim -- <command> …`. Each subcommand is a pure
 // function in engine/cli/ returning its output; this file only does process I/O.
+import { runAssignCommand } from "./cli/assign-command";
 import { runPartitionCommand } from "./cli/partition-command";
 import { runRunCommand } from "./cli/run-command";
 import type { CliResult } from "./cli/types";
@@ -14,6 +15,11 @@ commands:
       stdout: [{"hash": …, "partition": …}, …] (murmur2 = Java client, crc32/fnv1a = librdkafka)
   partition --key <utf8> | --key-hex <hex> | --null-key  --partitions N [--function F]
       explain which partition each client type picks for one key
+  assign < requests.json
+      stdin: one request or an array: {"assignor": "range"|"roundrobin"|"sticky"|"cooperative-sticky",
+      "topics": [{"name", "partitions"}], "members": [{"memberId", "groupInstanceId", "rackId", "topics",
+      "ownedPartitions", "generation"}], "partitionRacks"?: {"t-0": ["r1"]}}
+      stdout: {"assignment": {"<memberId>": ["t-0", …]}} per request, what Kafka's assignor returns
 `;
 
 async function readStdin(): Promise<string> {
@@ -29,6 +35,8 @@ async function main(argv: string[]): Promise<CliResult> {
       return runRunCommand(rest);
     case "partition":
       return runPartitionCommand(rest, readStdin);
+    case "assign":
+      return runAssignCommand(rest, readStdin);
     case undefined:
     case "help":
     case "--help":

@@ -1,0 +1,199 @@
+// Protects rack-aware sticky assignment against AbstractStickyAssignorTest's
+// testRackAwareAssignmentWith{Uniform,NonEqual}Subscription (the production cases, preferRackAwareLogic off).
+import { describe, expect, it } from "vitest";
+import { cooperativeStickyAssignor } from "../cooperative-sticky";
+import { stickyAssignor } from "../sticky";
+import type { AssignmentInput, Assignor, TopicPartition } from "../types";
+
+const TOPICS: readonly [string, number][] = [
+  ["t1", 6],
+  ["t2", 7],
+  ["t3", 2],
+];
+const racks = (n: number) => ["a", "b", "c", "d", "e", "f"].slice(0, n);
+const nullRacks = (n: number): (string | null)[] => Array.from({ length: n }, () => null);
+
+/**
+ * AbstractPartitionAssignorTest.partitionsPerTopic: replica j of partition i of a topic starting at node
+ * index `next` sits on broker (i + j + next) mod #brokers; topics take consecutive node indexes.
+ */
+function replicaRacks(
+  replicationFactor: number,
+  brokerRacks: readonly (string | null)[],
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  let next = 0;
+  for (const [topic, count] of TOPICS) {
+    for (let i = 0; i < count; i++) {
+      const placed = Array.from(
+        { length: replicationFactor },
+        (_, j) => brokerRacks[(i + j + next) % brokerRacks.length],
+      );
+      result[`${topic}-${i}`] = placed.filter((rack): rack is string => rack !== null && rack !== undefined);
+    }
+    next += count;
+  }
+  return result;
+}
+
+const parse = (list: string): TopicPartition[] =>
+  list
+    .split(", ")
+    .map((key) => ({
+      topic: key.slice(0, key.lastIndexOf("-")),
+      partition: Number(key.slice(key.lastIndexOf("-") + 1)),
+    }));
+
+interface Case {
+  readonly replicationFactor: number;
+  readonly brokerRacks: readonly (string | null)[];
+  readonly consumerRacks: readonly (string | null)[];
+  readonly consumerTopics: readonly string[][];
+  readonly owned?: readonly string[];
+}
+
+function assign(assignor: Assignor, c: Case): string[] {
+  const input: AssignmentInput = {
+    topics: TOPICS.map(([name, partitions]) => ({ name, partitions })),
+    members: c.consumerRacks.map((rackId, i) => ({
+      memberId: `consumer${i}`,
+      groupInstanceId: null,
+      rackId,
+      topics: c.consumerTopics[i]!,
+      ownedPartitions: c.owned ? parse(c.owned[i]!) : [],
+      generation: null,
+    })),
+    partitionRacks: replicaRacks(c.replicationFactor, c.brokerRacks),
+  };
+  const result = assignor.assign(input);
+  return c.consumerRacks.map((_, i) =>
+    result
+      .get(`consumer${i}`)!
+      .map((p) => `${p.topic}-${p.partition}`)
+      .sort()
+      .join(", "),
+  );
+}
+
+const all = ["t1", "t2", "t3"];
+const uniform = [all, all, all];
+const nonEqual = [all, all, ["t1", "t3"]];
+const assignors = [stickyAssignor, cooperativeStickyAssignor];
+
+describe.each(assignors)("$name, uniform subscriptions (constrained path)", (assignor) => {
+  const expected = [
+    "t1-0, t1-3, t2-0, t2-3, t2-6",
+    "t1-1, t1-4, t2-1, t2-4, t3-0",
+    "t1-2, t1-5, t2-2, t2-5, t3-1",
+  ];
+  it.each([
+    ["no broker racks", 3, nullRacks(3), racks(3)],
+    ["no consumer racks", 3, racks(3), nullRacks(3)],
+    ["every partition on every rack", 3, racks(3), racks(3)],
+    ["consumer racks hold no replica", 3, racks(3), ["d", "e", "f"]],
+    ["one consumer without rack", 3, racks(3), [null, "e", "f"]],
+    ["replication factor 1, aligned", 1, racks(3), racks(3)],
+    ["replication factor 2, aligned", 2, racks(3), racks(3)],
+    ["two broker racks for three consumers", 3, racks(2), racks(3)],
+  ] as const)("%s", (_, replicationFactor, brokerRacks, consumerRacks) => {
+    const base = { replicationFactor, brokerRacks, consumerRacks, consumerTopics: uniform };
+    expect(assign(assignor, base)).toEqual(expected);
+    expect(assign(assignor, { ...base, owned: expected })).toEqual(expected);
+  });
+});
+
+describe("uniform subscriptions, misaligned owners (replication factor 1)", () => {
+  it("cooperative-sticky realigns every partition in one round: rack-mismatched claims are dropped, not revoked", () => {
+    const owned = [
+      "t1-0, t1-1, t1-2, t1-3, t1-4",
+      "t1-5, t2-0, t2-1, t2-2, t2-3",
+      "t2-4, t2-5, t2-6, t3-0, t3-1",
+    ];
+    const c = {
+      replicationFactor: 1,
+      brokerRacks: racks(3),
+      consumerRacks: racks(3),
+      consumerTopics: uniform,
+      owned,
+    };
+    expect(assign(cooperativeStickyAssignor, c)).toEqual([
+      "t1-0, t1-3, t2-0, t2-3, t2-6",
+      "t1-1, t1-4, t2-1, t2-4, t3-0",
+      "t1-2, t1-5, t2-2, t2-5, t3-1",
+    ]);
+  });
+});
+
+describe.each(assignors)("$name, non-equal subscriptions (general path)", (assignor) => {
+  it.each([
+    ["no broker racks", 3, nullRacks(3), racks(3)],
+    ["no consumer racks", 3, racks(3), nullRacks(3)],
+    ["every partition on every rack", 3, racks(3), racks(3)],
+    ["consumer racks hold no replica", 3, racks(3), ["d", "e", "f"]],
+    ["one consumer without rack", 3, racks(3), [null, "e", "f"]],
+    ["two broker racks for three consumers", 3, racks(2), racks(3)],
+  ] as const)("%s: same as rack-unaware", (_, replicationFactor, brokerRacks, consumerRacks) => {
+    const expected = [
+      "t1-5, t2-0, t2-2, t2-4, t2-6",
+      "t1-3, t2-1, t2-3, t2-5, t3-0",
+      "t1-0, t1-1, t1-2, t1-4, t3-1",
+    ];
+    const base = { replicationFactor, brokerRacks, consumerRacks, consumerTopics: nonEqual };
+    expect(assign(assignor, base)).toEqual(expected);
+    expect(assign(assignor, { ...base, owned: expected })).toEqual(expected);
+  });
+
+  it.each([
+    [1, ["t1-3, t2-0, t2-2, t2-3, t2-6", "t1-4, t2-1, t2-4, t2-5, t3-0", "t1-0, t1-1, t1-2, t1-5, t3-1"]],
+    [2, ["t1-3, t2-0, t2-2, t2-5, t2-6", "t1-0, t2-1, t2-3, t2-4, t3-0", "t1-1, t1-2, t1-4, t1-5, t3-1"]],
+  ] as const)("replication factor %i: rack-aligned where balance allows", (replicationFactor, expected) => {
+    const base = {
+      replicationFactor,
+      brokerRacks: racks(3),
+      consumerRacks: racks(3),
+      consumerTopics: nonEqual,
+    };
+    expect(assign(assignor, base)).toEqual(expected);
+    expect(assign(assignor, { ...base, owned: expected })).toEqual(expected);
+  });
+});
+
+describe("non-equal subscriptions, cooperative-sticky from misaligned owners", () => {
+  const owned = [
+    "t1-0, t1-1, t1-2, t1-3, t1-4",
+    "t1-5, t2-0, t2-1, t2-2, t2-3",
+    "t2-4, t2-5, t2-6, t3-0, t3-1",
+  ];
+
+  it("replication factor 1: an intermediate round, then the rack-aligned assignment", () => {
+    const c = {
+      replicationFactor: 1,
+      brokerRacks: racks(3),
+      consumerRacks: racks(3),
+      consumerTopics: nonEqual,
+    };
+    const intermediate = ["t1-3", "t2-1", "t3-1"];
+    expect(assign(cooperativeStickyAssignor, { ...c, owned })).toEqual(intermediate);
+    expect(assign(cooperativeStickyAssignor, { ...c, owned: intermediate })).toEqual([
+      "t1-3, t2-0, t2-2, t2-3, t2-6",
+      "t1-4, t2-1, t2-4, t2-5, t3-0",
+      "t1-0, t1-1, t1-2, t1-5, t3-1",
+    ]);
+  });
+
+  it("all racks match: behaves as rack-unaware, keeping owners where balance allows", () => {
+    const c = {
+      replicationFactor: 3,
+      brokerRacks: racks(3),
+      consumerRacks: racks(3),
+      consumerTopics: nonEqual,
+    };
+    const intermediate = ["t1-2, t1-3, t1-4", "t2-0, t2-1, t2-2, t2-3", "t3-0, t3-1"];
+    expect(assign(cooperativeStickyAssignor, { ...c, owned })).toEqual(intermediate);
+    expect(assign(cooperativeStickyAssignor, { ...c, owned: intermediate })).toEqual([
+      "t1-2, t1-3, t1-4, t2-4, t2-5",
+      "t2-0, t2-1, t2-2, t2-3, t2-6",
+      "t1-0, t1-1, t1-5, t3-0, t3-1",
+    ]);
+  });
+});

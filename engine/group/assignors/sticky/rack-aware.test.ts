@@ -37,12 +37,10 @@ function replicaRacks(
 }
 
 const parse = (list: string): TopicPartition[] =>
-  list
-    .split(", ")
-    .map((key) => ({
-      topic: key.slice(0, key.lastIndexOf("-")),
-      partition: Number(key.slice(key.lastIndexOf("-") + 1)),
-    }));
+  list.split(", ").map((key) => ({
+    topic: key.slice(0, key.lastIndexOf("-")),
+    partition: Number(key.slice(key.lastIndexOf("-") + 1)),
+  }));
 
 interface Case {
   readonly replicationFactor: number;

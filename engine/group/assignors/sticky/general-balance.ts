@@ -98,7 +98,8 @@ function performReassignments(state: GeneralState, partitions: readonly Tp[]): b
     for (let i = 0; i < partitions.length && !isBalanced(state); i++) {
       const tp = partitions[i]!;
       const member = state.currentPartitionConsumer.get(tp.key);
-      if (member === undefined) throw new TypeError(`AbstractStickyAssignor: ${tp.key} has no consumer`);
+      if (member === undefined)
+        throw new StickyAssignorStateError(`AbstractStickyAssignor: ${tp.key} has no consumer`);
       const size = assignedCount(state, member);
       const previous = state.prevAssignment.get(tp.key);
       let target: string | undefined;
@@ -132,7 +133,7 @@ function leastLoadedSubscriber(state: GeneralState, topic: string): string {
   for (const member of state.sortedCurrentSubscriptions) {
     if (state.consumerTopicSets.get(member)!.has(topic)) return member;
   }
-  throw new TypeError(`AbstractStickyAssignor: no consumer for topic ${topic}`);
+  throw new StickyAssignorStateError(`AbstractStickyAssignor: no consumer for topic ${topic}`);
 }
 
 /**
@@ -196,7 +197,8 @@ function isBalancedLiterally(state: GeneralState): boolean {
         const key = `${topic}-${partition}`;
         if (held.has(key)) continue;
         const holder = holders.get(key);
-        if (holder === undefined) throw new TypeError(`AbstractStickyAssignor: ${key} has no consumer`);
+        if (holder === undefined)
+          throw new StickyAssignorStateError(`AbstractStickyAssignor: ${key} has no consumer`);
         if (size + 1 < assignedCount(state, holder)) return false;
       }
     }

@@ -1,7 +1,7 @@
 // The working state of AbstractStickyAssignor.GeneralAssignmentBuilder, shared by its setup and its
 // balancing phase, and the single place where a partition changes hands.
 
-import { removeFirst, type StickySubscription, type Tp } from "./model";
+import { removeFirst, StickyAssignorStateError, type StickySubscription, type Tp } from "./model";
 import type { PartitionMovements } from "./partition-movements";
 import type { RackInfo } from "./rack-info";
 import type { SortedMembers } from "./sorted-members";
@@ -45,7 +45,9 @@ export function assignedCount(state: GeneralState, member: string): number {
   if (partitions === undefined) {
     // Kafka dereferences a member that is not in the balancing scope here and fails with a
     // NullPointerException; surface the same failure instead of inventing an answer.
-    throw new TypeError(`AbstractStickyAssignor: member ${member} is not part of the current assignment`);
+    throw new StickyAssignorStateError(
+      `AbstractStickyAssignor: member ${member} is not part of the current assignment`,
+    );
   }
   return partitions.length;
 }

@@ -66,7 +66,11 @@ export function removeFirst(list: Tp[], tp: Tp): boolean {
   return true;
 }
 
-/** The assignor's own IllegalStateException: Kafka's code would throw here too. */
+/**
+ * Kafka's assignor fails on this input too: an IllegalStateException it throws itself (e.g. the rack-aware
+ * constrained fill can leave the maxQuota count short), or a NullPointerException (e.g. a partition's
+ * previous owner left the balancing scope). The leader's assignment then fails; we fail the same way.
+ */
 export class StickyAssignorStateError extends Error {
   override readonly name = "StickyAssignorStateError";
 }

@@ -39,7 +39,7 @@ describe("JavaHashMap", () => {
   it("keeps the JVM order across resizes (40 keys end at capacity 64)", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `c${i}`);
     const map = stringMap<number>();
-    keys.forEach((key, i) => map.set(key, i));
+    for (const [i, key] of keys.entries()) map.set(key, i);
     expect(map.capacity).toBe(64);
     expect([...map.keys()].join(",")).toBe(
       "c31,c30,c11,c33,c10,c32,c13,c35,c12,c34,c15,c37,c14,c36,c17,c39,c16,c38,c19,c18," +

@@ -1,9 +1,11 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // E2E runs real Chromium against the production build (vite build + vite preview), never the dev
 // server: only the build proves the worker ships. Debian's chromium is used where Playwright's own
 // download is unavailable; CHROMIUM_PATH overrides.
 const PORT = 4173;
+const chromiumPath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,7 +18,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1600, height: 1000 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      // Undefined falls back to Playwright's own Chromium (`npx playwright install chromium`).
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
       args: [
         "--no-sandbox",
         "--disable-gpu",

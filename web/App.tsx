@@ -15,7 +15,9 @@ export function App() {
   return (
     <div className="app" data-theme={theme}>
       <Header />
-      <Banner />
+      <div className="banners">
+        <Banner />
+      </div>
       <main className="stage">
         <Scene />
       </main>

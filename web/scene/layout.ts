@@ -5,16 +5,17 @@ import type { SimView } from "../../engine/view";
 export const SCENE_WIDTH = 1600;
 const TOP = 24;
 const PRODUCER_X = 24;
-const CARD_WIDTH = 300;
-const BROKER_X = 372;
-const BROKER_WIDTH = 856;
+const CARD_WIDTH = 276;
+// Wide gutters between clients and brokers: messages need room to be seen travelling.
+const BROKER_X = 440;
+const BROKER_WIDTH = 720;
 const CONSUMER_X = SCENE_WIDTH - 24 - CARD_WIDTH;
 const BROKER_HEADER = 52;
 export const PARTITION_ROW = 92;
 const BROKER_GAP = 20;
 export const CELL = 50;
 export const CELL_GAP = 6;
-export const LOG_X_OFFSET = 200;
+export const LOG_X_OFFSET = 176;
 
 export interface Box {
   x: number;

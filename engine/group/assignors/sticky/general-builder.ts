@@ -55,7 +55,6 @@ function createState(input: GeneralInput): GeneralState {
   for (const count of input.partitionsPerTopic.values()) totalPartitions += count;
   return {
     partitionsPerTopic: input.partitionsPerTopic,
-    totalPartitions,
     rackInfo: input.rackInfo,
     subscriptions: new Map(input.subscriptions.map((subscription) => [subscription.memberId, subscription])),
     topic2AllPotentialConsumers,

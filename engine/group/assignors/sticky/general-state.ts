@@ -13,7 +13,6 @@ export interface ConsumerGenerationPair {
 
 export interface GeneralState {
   readonly partitionsPerTopic: ReadonlyMap<string, number>;
-  readonly totalPartitions: number;
   readonly rackInfo: RackInfo;
   readonly subscriptions: ReadonlyMap<string, StickySubscription>;
   /** topic → subscribed members, in the members' HashMap order (duplicates kept, as Kafka does). */

@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
 // server: only the build proves the worker ships. Debian's chromium is used where Playwright's own
 // download is unavailable; CHROMIUM_PATH overrides.
 const PORT = 4173;
-const chromiumPath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumPath =
+  process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",

@@ -86,9 +86,9 @@ export interface SimView {
 }
 
 function firstPartitionOf(body: { api: ApiName } & Record<string, unknown>): string | null {
-  const list = (body.api === "ProduceRequest" ? body.batches : body.api === "FetchResponse" ? body.partitions : null) as
-    | { topic: string; partition: number; records: unknown[] }[]
-    | null;
+  const list = (
+    body.api === "ProduceRequest" ? body.batches : body.api === "FetchResponse" ? body.partitions : null
+  ) as { topic: string; partition: number; records: unknown[] }[] | null;
   const first = list?.find((p) => p.records.length > 0) ?? list?.[0];
   return first ? `${first.topic}-${first.partition}` : null;
 }

@@ -7,23 +7,46 @@
 
 import { runAbstractStickyAssignor, toAssignmentResult } from "./sticky/abstract-sticky";
 import { removeFirst, type StickySubscription, type Tp } from "./sticky/model";
+import { assignWithFallback } from "./sticky-fallback";
 import type { AssignmentInput, AssignmentResult, Assignor } from "./types";
 
 export const cooperativeStickyAssignor: Assignor = {
   name: "cooperative-sticky",
   supportedProtocols: ["EAGER", "COOPERATIVE"],
   assign(input: AssignmentInput): AssignmentResult {
-    const run = runAbstractStickyAssignor(input);
-    const transferring =
-      run.partitionsTransferringOwnership ?? computeTransferring(run.subscriptions, run.assignment);
-    for (const [key, member] of transferring) {
-      const partitions = run.assignment.get(member)!;
-      const tp = partitions.find((candidate) => candidate.key === key);
-      if (tp !== undefined) removeFirst(partitions, tp);
-    }
-    return toAssignmentResult(input.members, run.assignment);
+    const { result, fallbackLevel } = assignWithFallback(input, assignOneRound);
+    // A fallback that ignored ownership must still never hand out a partition someone else owns.
+    return fallbackLevel === 2 ? withholdStillOwned(input, result) : result;
   },
 };
+
+function assignOneRound(input: AssignmentInput): AssignmentResult {
+  const run = runAbstractStickyAssignor(input);
+  const transferring =
+    run.partitionsTransferringOwnership ?? computeTransferring(run.subscriptions, run.assignment);
+  for (const [key, member] of transferring) {
+    const partitions = run.assignment.get(member)!;
+    const tp = partitions.find((candidate) => candidate.key === key);
+    if (tp !== undefined) removeFirst(partitions, tp);
+  }
+  return toAssignmentResult(input.members, run.assignment);
+}
+
+/** Removes partitions assigned to one member while another member reports still owning them. */
+function withholdStillOwned(input: AssignmentInput, result: AssignmentResult): AssignmentResult {
+  const owner = new Map<string, string>();
+  for (const member of input.members) {
+    for (const tp of member.ownedPartitions) owner.set(`${tp.topic}-${tp.partition}`, member.memberId);
+  }
+  for (const [memberId, partitions] of result) {
+    const kept = partitions.filter((tp) => {
+      const current = owner.get(`${tp.topic}-${tp.partition}`);
+      return current === undefined || current === memberId;
+    });
+    if (kept.length !== partitions.length) result.set(memberId, kept);
+  }
+  return result;
+}
 
 /** computePartitionsTransferringOwnership: added to someone ∩ revoked from someone. */
 function computeTransferring(

@@ -4,12 +4,15 @@
 // under EAGER nobody still owns a partition when it is handed out.
 
 import { runAbstractStickyAssignor, toAssignmentResult } from "./sticky/abstract-sticky";
+import { assignWithFallback } from "./sticky-fallback";
 import type { AssignmentInput, AssignmentResult, Assignor } from "./types";
 
 export const stickyAssignor: Assignor = {
   name: "sticky",
   supportedProtocols: ["EAGER"],
   assign(input: AssignmentInput): AssignmentResult {
-    return toAssignmentResult(input.members, runAbstractStickyAssignor(input).assignment);
+    return assignWithFallback(input, (attempt) =>
+      toAssignmentResult(attempt.members, runAbstractStickyAssignor(attempt).assignment),
+    ).result;
   },
 };

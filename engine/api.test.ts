@@ -6,7 +6,7 @@ import { createEngineApi } from "./api";
 
 describe("engine api", () => {
   it("keeps the current run when a malformed scenario is loaded", () => {
-    const api = createEngineApi();
+    const api = createEngineApi({ checkInvariants: true });
     expect(api.load(helloJson).ok).toBe(true);
     api.advanceTo(2_000_000);
     const before = api.view().eventLogHash;
@@ -17,7 +17,7 @@ describe("engine api", () => {
   });
 
   it("rejects a malformed command with a message and leaves the run untouched", () => {
-    const api = createEngineApi();
+    const api = createEngineApi({ checkInvariants: true });
     api.load(helloJson);
     const before = api.view().eventLogHash;
     const result = api.apply({ type: "setProducerRate", producerId: "producer-1", recordsPerSec: -5 });
@@ -27,7 +27,7 @@ describe("engine api", () => {
   });
 
   it("seeks backwards to the same state a straight run reaches, commands included", () => {
-    const api = createEngineApi();
+    const api = createEngineApi({ checkInvariants: true });
     api.load(helloJson);
     api.advanceTo(1_500_000);
     for (let i = 0; i < 5; i++) api.step();
@@ -44,13 +44,13 @@ describe("engine api", () => {
   });
 
   it("re-creates a run from its exported record", () => {
-    const api = createEngineApi();
+    const api = createEngineApi({ checkInvariants: true });
     api.load(helloJson);
     api.advanceTo(1_000_000);
     api.apply({ type: "pauseProducer", producerId: "producer-1" });
     api.advanceTo(4_000_000);
     const hash = api.view().eventLogHash;
-    const other = createEngineApi();
+    const other = createEngineApi({ checkInvariants: true });
     const restored = other.importRun(api.exportRun()!, 4_000_000);
     expect(restored.ok && restored.view.eventLogHash).toBe(hash);
   });
@@ -58,7 +58,7 @@ describe("engine api", () => {
 
 describe("engine api timeline", () => {
   it("forks when a command is applied in the past: the old future is dropped", () => {
-    const api = createEngineApi();
+    const api = createEngineApi({ checkInvariants: true });
     api.load(helloJson);
     api.advanceTo(1_000_000);
     api.apply({ type: "pauseProducer", producerId: "producer-1" });

@@ -54,7 +54,13 @@ function advanceWithRecord(cursor: Cursor, record: RunRecord, timeUs: number): v
   cursor.sim.runUntil(timeUs);
 }
 
-export function createEngineApi(): EngineApi {
+export interface EngineApiOptions {
+  /** Check invariants after every step (development builds and tests). */
+  checkInvariants?: boolean;
+}
+
+export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
+  const simOptions = { checkInvariants: apiOptions.checkInvariants ?? false };
   let cursor: Cursor | null = null;
   let record: RunRecord | null = null;
 
@@ -63,7 +69,7 @@ export function createEngineApi(): EngineApi {
     return { cursor, record };
   };
   const replayFromStart = (run: RunRecord, timeUs: number): Cursor => {
-    const fresh = { sim: createSimulation(run.scenario), applied: 0 };
+    const fresh = { sim: createSimulation(run.scenario, simOptions), applied: 0 };
     advanceWithRecord(fresh, run, timeUs);
     return fresh;
   };
@@ -73,7 +79,7 @@ export function createEngineApi(): EngineApi {
       const decoded = decodeScenario(value);
       if (!decoded.ok) return { ok: false, errors: decoded.errors };
       record = { scenario: decoded.scenario, commands: [] };
-      cursor = { sim: createSimulation(decoded.scenario), applied: 0 };
+      cursor = { sim: createSimulation(decoded.scenario, simOptions), applied: 0 };
       return { ok: true, view: cursor.sim.view() };
     },
     advanceTo(timeUs, options) {

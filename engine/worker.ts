@@ -2,4 +2,6 @@
 import * as Comlink from "comlink";
 import { createEngineApi } from "./api";
 
-Comlink.expose(createEngineApi());
+// Vite sets import.meta.env.DEV in development builds: check Kafka's invariants after every step there.
+const env = (import.meta as { env?: { DEV?: boolean } }).env;
+Comlink.expose(createEngineApi({ checkInvariants: env?.DEV === true }));

@@ -12,6 +12,28 @@ export interface PartitionRange {
   readonly toOffset: number;
 }
 
+export type PartitionMethod =
+  | "explicit"
+  | "murmur2"
+  | "crc32"
+  | "fnv1a"
+  | "sticky"
+  | "round-robin"
+  | "random";
+
+export interface ProduceBatchSummary {
+  readonly topic: string;
+  readonly partition: number;
+  readonly batchId: number;
+  readonly recordCount: number;
+  /** Uncompressed size in the accumulator. */
+  readonly sizeBytes: number;
+  /** Size on the wire after compression.type (an approximation, see engine/README.md). */
+  readonly wireBytes: number;
+  readonly attempt: number;
+  readonly baseSequence: number | null;
+}
+
 export type DomainEventBody =
   | { type: "simulationStarted"; title: string; seed: number }
   | { type: "commandApplied"; command: Command; source: "user" | "script" }
@@ -19,14 +41,77 @@ export type DomainEventBody =
   | { type: "messageDelivered"; messageId: number; api: ApiName; from: string; to: string; sentAtUs: number }
   | { type: "messageDropped"; messageId: number; api: ApiName; from: string; to: string; reason: string }
   | { type: "metadataReceived"; clientId: string; brokerId: number }
-  | { type: "recordAccumulated"; producerId: string; topic: string; partition: number; key: string | null }
+  | {
+      type: "recordAccumulated";
+      producerId: string;
+      topic: string;
+      partition: number;
+      key: string | null;
+      batchId: number;
+      /** How the partition was chosen: a key hash, the sticky partition, round robin, random or explicit. */
+      method: PartitionMethod;
+      /** The hash of the key bytes when a hash decided (murmur2 signed int32; crc32/fnv1a uint32). */
+      hash: number | null;
+      recordSizeBytes: number;
+      /** The record opened a new batch. */
+      newBatch: boolean;
+      /** RoundRobinPartitioner only: the append was aborted for a new batch and partition() ran again. */
+      partitionerCalls: number;
+    }
+  | {
+      type: "partitionerSwitched";
+      producerId: string;
+      topic: string;
+      fromPartition: number | null;
+      toPartition: number;
+      /** Java built-in: bytes produced to the old sticky partition (switches at batch.size, or 2× regardless). */
+      producedBytes: number | null;
+      reason: "stickyBatchSizeReached" | "stickyLingerElapsed";
+    }
+  | {
+      type: "batchSealed";
+      producerId: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      recordCount: number;
+      sizeBytes: number;
+      reason: "full" | "recordDidNotFit";
+    }
+  | {
+      type: "batchReady";
+      producerId: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      reason: "full" | "queuedBehind" | "lingerElapsed" | "retryBackoffElapsed";
+      waitedMs: number;
+    }
+  | {
+      type: "bufferExhausted";
+      producerId: string;
+      topic: string;
+      key: string | null;
+      requestedBytes: number;
+      availableBytes: number;
+      /** BufferExhaustedException's message. */
+      message: string;
+    }
+  | {
+      type: "producerIdAssigned";
+      producerId: string;
+      brokerId: number;
+      kafkaProducerId: number;
+      producerEpoch: number;
+    }
   | {
       type: "produceRequestSent";
       producerId: string;
       brokerId: number;
       requestId: number;
       messageId: number;
-      batches: readonly { topic: string; partition: number; recordCount: number }[];
+      acks: -1 | 0 | 1;
+      batches: readonly ProduceBatchSummary[];
     }
   | {
       type: "batchAppended";
@@ -38,6 +123,21 @@ export type DomainEventBody =
       recordCount: number;
       logEndOffset: number;
       highWatermark: number;
+      /** The appended records' keys, in offset order. */
+      keys: readonly (string | null)[];
+      baseSequence: number | null;
+    }
+  | {
+      type: "duplicateBatchIgnored";
+      brokerId: number;
+      producerId: string;
+      topic: string;
+      partition: number;
+      kafkaProducerId: number;
+      baseSequence: number;
+      lastSequence: number;
+      /** The offset the batch got when first appended; the response reports it again. */
+      baseOffset: number;
     }
   | {
       type: "produceAcknowledged";
@@ -45,6 +145,14 @@ export type DomainEventBody =
       brokerId: number;
       requestId: number;
       recordCount: number;
+      /** Per batch; baseOffset is -1 for acks=0 (no response: the client completes at once). */
+      batches: readonly {
+        topic: string;
+        partition: number;
+        batchId: number;
+        baseOffset: number;
+        recordCount: number;
+      }[];
     }
   | {
       type: "produceRequestTimedOut";
@@ -52,6 +160,68 @@ export type DomainEventBody =
       brokerId: number;
       requestId: number;
       recordCount: number;
+    }
+  | {
+      type: "produceRetried";
+      producerId: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      /** The attempt that failed (1 = the first send). */
+      attempt: number;
+      error: string;
+      backoffMs: number;
+    }
+  | {
+      type: "produceFailed";
+      producerId: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      recordCount: number;
+      error: string;
+      /** The exception the send() callback gets, e.g. "OutOfOrderSequenceException". */
+      exception: string;
+      message: string;
+    }
+  | {
+      type: "recordExpired";
+      producerId: string;
+      topic: string;
+      partition: number;
+      batchId: number;
+      recordCount: number;
+      /** Always "TimeoutException". */
+      exception: string;
+      message: string;
+    }
+  | {
+      type: "segmentRolled";
+      brokerId: number;
+      topic: string;
+      partition: number;
+      /** Base offset of the new active segment. */
+      baseOffset: number;
+      reason: "segmentBytes" | "segmentMs";
+      closedSegmentBytes: number;
+    }
+  | {
+      type: "segmentsDeleted";
+      brokerId: number;
+      topic: string;
+      partition: number;
+      segmentCount: number;
+      deletedBytes: number;
+      reason: "logStartOffsetBreach" | "retentionBytes" | "retentionMs";
+      logStartOffset: number;
+    }
+  | {
+      type: "offsetOutOfRange";
+      consumerId: string;
+      topic: string;
+      partition: number;
+      position: number;
+      logStartOffset: number;
     }
   | {
       type: "offsetReset";

@@ -54,9 +54,7 @@ export function checkInvariants(state: SimState, memory: InvariantMemory): void 
       fail(`${consumer.id} processed more than it polled`);
   }
   for (const producer of state.producers.values()) {
-    const limit = state.scenario.producers.find((p) => p.id === producer.id)!.config[
-      "max.in.flight.requests.per.connection"
-    ];
+    const limit = producer.config["max.in.flight.requests.per.connection"];
     const perBroker = new Map<number, number>();
     for (const r of producer.inFlight.values())
       perBroker.set(r.brokerId, (perBroker.get(r.brokerId) ?? 0) + 1);

@@ -15,7 +15,18 @@ export interface ProduceBatch {
   readonly topic: string;
   readonly partition: number;
   readonly records: readonly Omit<RecordData, "offset">[];
+  /** Idempotence: the batch's first sequence number, or -1 (RecordBatch.NO_SEQUENCE). */
+  readonly baseSequence: number;
+  /** Bytes on the wire (after compression). */
+  readonly wireBytes: number;
 }
+
+/** Kafka error codes the simulated brokers return on Produce, by their protocol names. */
+export type ProduceError =
+  | "NONE"
+  | "NOT_LEADER_OR_FOLLOWER"
+  | "OUT_OF_ORDER_SEQUENCE_NUMBER"
+  | "INVALID_PRODUCER_EPOCH";
 
 export interface PartitionMetadata {
   readonly topic: string;
@@ -49,12 +60,27 @@ export type MessageBody =
       readonly api: "ProduceRequest";
       readonly requestId: number;
       readonly acks: -1 | 0 | 1;
+      /** -1 (RecordBatch.NO_PRODUCER_ID) when the producer is not idempotent. */
+      readonly kafkaProducerId: number;
+      readonly producerEpoch: number;
       readonly batches: readonly ProduceBatch[];
     }
   | {
       readonly api: "ProduceResponse";
       readonly requestId: number;
-      readonly results: readonly { topic: string; partition: number; baseOffset: number; error: string }[];
+      readonly results: readonly {
+        topic: string;
+        partition: number;
+        baseOffset: number;
+        error: ProduceError;
+      }[];
+    }
+  | { readonly api: "InitProducerIdRequest"; readonly requestId: number }
+  | {
+      readonly api: "InitProducerIdResponse";
+      readonly requestId: number;
+      readonly kafkaProducerId: number;
+      readonly producerEpoch: number;
     }
   | {
       readonly api: "ListOffsetsRequest";
@@ -81,7 +107,24 @@ export type MessageBody =
 
 export type ApiName = MessageBody["api"];
 
-/** Bytes a record occupies in a v2 record batch, roughly: value + key + ~20 bytes of framing. */
+/** Bytes a record occupies in a v2 record batch, roughly: value + UTF-8 key + ~20 bytes of framing. */
 export function recordSizeBytes(record: { key: string | null; valueBytes: number }): number {
-  return record.valueBytes + (record.key === null ? 0 : record.key.length) + 20;
+  return record.valueBytes + (record.key === null ? 0 : utf8Length(record.key)) + 20;
+}
+
+/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: the v2 batch header. */
+export const RECORD_BATCH_OVERHEAD_BYTES = 61;
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -3,6 +3,13 @@
 // → the same event log, in Node and in the browser.
 
 import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
+import { createPartitionLog } from "./broker/partition-log";
+import { runRetentionCheck } from "./broker/retention";
+import {
+  LOG_RETENTION_CHECK_INTERVAL_MS,
+  TOPIC_CONFIG_DEFAULTS,
+  validateTopicConfig,
+} from "./broker/topic-config";
 import type { Command } from "./commands";
 import {
   consumerWake,
@@ -21,15 +28,16 @@ import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import type { DomainEvent } from "./events";
 import { checkInvariants, createInvariantMemory } from "./invariants";
+import { produceTimedOut } from "./producer/completion";
 import {
   createProducerState,
   handleProducerMessage,
-  lingerExpired,
+  initProducerIdTimedOut,
   produceRecord,
-  produceTimedOut,
   scheduleNextRecord,
   startProducer,
 } from "./producer/producer";
+import { senderWake } from "./producer/sender";
 import type { Scenario } from "./scenario/schema";
 import { partitionKey, type SimState, type TimerPayload } from "./state";
 import { buildView, type SimView, type ViewOptions } from "./view";
@@ -79,21 +87,20 @@ function initialState(scenario: Scenario): SimState {
     recentEvents: [],
     eventCount: 0,
     appliedCommands: [],
+    // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
+    nextKafkaProducerId: 1000,
   };
   let leaderIndex = 0;
   for (const topic of scenario.cluster.topics) {
+    const resolved = validateTopicConfig(topic.config);
+    const config = resolved.ok ? resolved.config : { ...TOPIC_CONFIG_DEFAULTS };
     for (let p = 0; p < topic.partitions; p++) {
       // Leaders spread round-robin over brokers, continuing across topics (simplified placement).
       const leaderBrokerId = brokerIds[leaderIndex++ % brokerIds.length]!;
-      state.partitions.set(partitionKey(topic.name, p), {
-        topic: topic.name,
-        partition: p,
-        leaderBrokerId,
-        logStartOffset: 0,
-        logEndOffset: 0,
-        highWatermark: 0,
-        retained: [],
-      });
+      state.partitions.set(
+        partitionKey(topic.name, p),
+        createPartitionLog(topic.name, p, leaderBrokerId, config),
+      );
     }
   }
   for (const spec of scenario.producers) state.producers.set(spec.id, createProducerState(spec));
@@ -104,6 +111,7 @@ function initialState(scenario: Scenario): SimState {
   for (const id of [...state.producers.keys(), ...state.consumers.keys()]) {
     schedule(state.scheduler, 0 as SimTimeUs, { type: "startClient", clientId: id });
   }
+  schedule(state.scheduler, msToUs(LOG_RETENTION_CHECK_INTERVAL_MS), { type: "retentionCheck" });
   scenario.actions.forEach((action, index) => {
     schedule(state.scheduler, msToUs(action.atMs), { type: "scriptedAction", index });
   });
@@ -145,7 +153,7 @@ function deliver(ctx: SimContext, messageId: number): void {
   const producer = state.producers.get(message.to);
   if (producer) {
     delivered(ctx, message);
-    return handleProducerMessage(ctx, producer, message.body);
+    return handleProducerMessage(ctx, producer, message.body, message.from);
   }
   const consumer = state.consumers.get(message.to);
   if (consumer) {
@@ -169,15 +177,16 @@ function fire(ctx: SimContext, payload: TimerPayload): void {
     }
     case "produceRecord":
       return produceRecord(ctx, state.producers.get(payload.producerId)!, payload.epoch);
-    case "lingerExpired":
-      return lingerExpired(
-        ctx,
-        state.producers.get(payload.producerId)!,
-        payload.partitionKey,
-        payload.batchId,
-      );
+    case "senderWake":
+      return senderWake(ctx, state.producers.get(payload.producerId)!);
     case "produceTimeout":
       return produceTimedOut(ctx, state.producers.get(payload.producerId)!, payload.requestId);
+    case "initProducerIdTimeout":
+      return initProducerIdTimedOut(ctx, state.producers.get(payload.producerId)!, payload.requestId);
+    case "retentionCheck":
+      runRetentionCheck(ctx);
+      ctx.at(msToUs(LOG_RETENTION_CHECK_INTERVAL_MS), { type: "retentionCheck" });
+      return;
     case "fetchWaitExpired": {
       const broker = state.brokers.get(payload.brokerId)!;
       if (broker.up) expireParkedFetch(ctx, broker, payload.parkedId);

@@ -1,11 +1,15 @@
 // The whole simulation state as plain data (Maps and arrays of plain objects, no closures), so a
 // snapshot is a structured clone and a restore is exact.
+
+import type { TopicConfig } from "./broker/topic-config";
 import type { DigestState } from "./core/digest";
 import type { NetworkState } from "./core/network";
 import type { RandomStreamsState } from "./core/prng";
 import type { SchedulerState } from "./core/scheduler";
 import type { SimTimeUs } from "./core/time";
 import type { DomainEvent } from "./events";
+import type { ProducerClient, ProducerConfig, ProducerConfigKey } from "./producer/config";
+import type { TopicPartitionerState } from "./producer/partitioner/partitioner";
 import type { FetchPartition, RecordData } from "./protocol";
 import type { Scenario } from "./scenario/schema";
 
@@ -13,8 +17,10 @@ export type TimerPayload =
   | { type: "deliver"; messageId: number }
   | { type: "startClient"; clientId: string }
   | { type: "produceRecord"; producerId: string; epoch: number }
-  | { type: "lingerExpired"; producerId: string; partitionKey: string; batchId: number }
+  | { type: "senderWake"; producerId: string }
   | { type: "produceTimeout"; producerId: string; requestId: number }
+  | { type: "initProducerIdTimeout"; producerId: string; requestId: number }
+  | { type: "retentionCheck" }
   | { type: "fetchWaitExpired"; brokerId: number; parkedId: number }
   | { type: "fetchTimeout"; consumerId: string; requestId: number }
   | { type: "consumerWake"; consumerId: string; epoch: number }
@@ -33,6 +39,29 @@ export interface PartitionLogState {
   highWatermark: number;
   /** The most recent records, oldest first, at most RECORDS_RETAINED_PER_PARTITION. */
   retained: RecordData[];
+  readonly config: TopicConfig;
+  /** Oldest first; the last one is the active segment. Never empty. */
+  segments: LogSegment[];
+  /** Idempotent producers' last batches, by Kafka producer id (ProducerStateManager). */
+  producerStates: Map<number, BrokerProducerEntry>;
+}
+
+/** A log segment, summarised: the simulator keeps offsets and sizes, not the bytes. */
+export interface LogSegment {
+  readonly baseOffset: number;
+  sizeBytes: number;
+  recordCount: number;
+  readonly createdAtUs: number;
+  /** Max timestamp of the segment's first batch: segment.ms counts from here (rollingBasedTimestamp). */
+  rollingBasedTimestampUs: number | null;
+  /** Newest record timestamp in the segment: retention.ms counts from here. */
+  largestTimestampUs: number;
+}
+
+/** Kafka's ProducerStateEntry: the producer's epoch and metadata of its last 5 appended batches. */
+export interface BrokerProducerEntry {
+  producerEpoch: number;
+  batches: { firstSequence: number; lastSequence: number; baseOffset: number }[];
 }
 
 export interface ParkedFetch {
@@ -51,24 +80,64 @@ export interface BrokerState {
   nextParkedId: number;
 }
 
-export interface OpenBatch {
+/** A ProducerBatch: records for one partition, sent and acknowledged as a unit. */
+export interface ProducerBatch {
   readonly id: number;
   readonly topic: string;
   readonly partition: number;
   readonly createdAtUs: number;
+  /** Buffer taken from buffer.memory: max(batch.size, the first record's size). */
+  readonly capacityBytes: number;
+  /** Uncompressed bytes: record batch header plus records. */
   sizeBytes: number;
   records: Omit<RecordData, "offset">[];
+  /** Closed for appends: it filled up, a record did not fit, or it was drained. */
+  sealed: boolean;
+  /** Produce attempts so far (0 until first drained). */
+  attempts: number;
+  lastAttemptAtUs: number | null;
+  /** Set while re-enqueued after a retriable error: not sendable before this time. */
+  retryBackoffUntilUs: number | null;
+  /** Idempotence: first sequence number, assigned when first drained; null otherwise. */
+  baseSequence: number | null;
+  producerEpoch: number;
+  /** A batchReady event was emitted for the current attempt. */
+  readyAnnounced: boolean;
 }
 
 export interface ProducerInFlight {
   readonly requestId: number;
   readonly brokerId: number;
-  readonly batches: OpenBatch[];
+  readonly sentAtUs: number;
+  readonly batches: ProducerBatch[];
+}
+
+export interface ProducerCounters {
+  accumulatedRecords: number;
+  sentRecords: number;
+  acknowledgedRecords: number;
+  failedRecords: number;
+  expiredRecords: number;
+  retriedBatches: number;
+  /** Records refused by send() (BufferExhaustedException). */
+  rejectedRecords: number;
+}
+
+export interface ProducerIdempotenceState {
+  /** Kafka producer id from InitProducerId; null until assigned (or when idempotence is off). */
+  producerIdNumber: number | null;
+  producerEpoch: number;
+  initRequestId: number | null;
+  /** partition → next sequence number to assign. */
+  nextSequence: Map<number, number>;
 }
 
 export interface ProducerState {
   readonly id: string;
   readonly topic: string;
+  readonly client: ProducerClient;
+  readonly config: ProducerConfig;
+  readonly explicitConfig: readonly ProducerConfigKey[];
   recordsPerSec: number;
   paused: boolean;
   /** Bumped when the rate changes so stale workload ticks are ignored. */
@@ -76,12 +145,23 @@ export interface ProducerState {
   recordCounter: number;
   /** partition → leader broker, from the last Metadata response; null until known. */
   leaders: number[] | null;
-  openBatches: Map<string, OpenBatch>;
+  partitioner: TopicPartitionerState;
+  /** RecordAccumulator's batches map: partition → deque, oldest first. Entries are never removed. */
+  deques: Map<number, ProducerBatch[]>;
   inFlight: Map<number, ProducerInFlight>;
+  /** max.in.flight.requests.per.connection=1 guarantees order by muting partitions with a batch in flight. */
+  mutedPartitions: Set<number>;
   nextRequestId: number;
   nextBatchId: number;
-  roundRobin: number;
-  acknowledgedRecords: number;
+  /** When the sender thread will next wake; a senderWake timer for another time is stale. */
+  senderWakeAtUs: number | null;
+  /** Rotates the partition the drain starts at, so no partition starves (RecordAccumulator.drainIndex). */
+  drainIndex: number;
+  /** Per leader: last time it had ready data and last time it was drained (adaptive partitioning). */
+  nodeLatency: Map<number, { readyTimeMs: number; drainTimeMs: number }>;
+  bufferUsedBytes: number;
+  idempotence: ProducerIdempotenceState;
+  counters: ProducerCounters;
 }
 
 export type ConsumerAppStatus = "starting" | "waitingForData" | "processing" | "failed";
@@ -121,6 +201,8 @@ export interface SimState {
   eventCount: number;
   /** Commands applied so far (user and script), with the time they applied: the run's inputs. */
   appliedCommands: { atUs: number; source: "user" | "script"; command: import("./commands").Command }[];
+  /** The cluster's producer id allocator (InitProducerId). */
+  nextKafkaProducerId: number;
 }
 
 export const RECENT_EVENTS_MAX = 2_000;

@@ -3,6 +3,7 @@
 import { digestHex } from "./core/digest";
 import { peek } from "./core/scheduler";
 import type { DomainEvent } from "./events";
+import { buildProducerDetail, flatConfigOf, type ProducerDetailView } from "./producer/producer-view";
 import type { ApiName } from "./protocol";
 import type { SimState } from "./state";
 
@@ -28,6 +29,22 @@ export interface PartitionView {
   logEndOffset: number;
   highWatermark: number;
   records: RecordView[];
+  /** Log segments, oldest first; the last is the active one. */
+  segments: SegmentView[];
+  /** Bytes on disk (sum of segment sizes). */
+  sizeBytes: number;
+}
+
+export interface SegmentView {
+  baseOffset: number;
+  /** Exclusive: the next segment's base offset, or the log end offset for the active segment. */
+  endOffset: number;
+  sizeBytes: number;
+  recordCount: number;
+  createdAtUs: number;
+  /** Newest record timestamp (retention.ms counts from it); -1 while empty. */
+  largestTimestampUs: number;
+  active: boolean;
 }
 
 export interface MessageView {
@@ -52,6 +69,8 @@ export interface ProducerView {
   inFlightRequests: number;
   accumulatedRecords: number;
   acknowledgedRecords: number;
+  /** Batching, in-flight requests, resolved config and counters (engine/producer/producer-view.ts). */
+  detail: ProducerDetailView;
 }
 
 export interface ConsumerView {
@@ -78,7 +97,12 @@ export interface SimView {
   eventLogHash: string;
   nextEventAtUs: number | null;
   brokers: { id: number; up: boolean; leaderOf: number }[];
-  topics: { name: string; partitions: PartitionView[] }[];
+  topics: {
+    name: string;
+    partitions: PartitionView[];
+    /** Resolved topic configs (retention.ms, retention.bytes, segment.bytes, segment.ms). */
+    config: Record<string, number>;
+  }[];
   producers: ProducerView[];
   consumers: ConsumerView[];
   messages: MessageView[];
@@ -139,27 +163,38 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
             producerId: r.producerId,
             timestampUs: r.timestampUs,
           })),
+          segments: l.segments.map((segment, i) => ({
+            baseOffset: segment.baseOffset,
+            endOffset: l.segments[i + 1]?.baseOffset ?? l.logEndOffset,
+            sizeBytes: segment.sizeBytes,
+            recordCount: segment.recordCount,
+            createdAtUs: segment.createdAtUs,
+            largestTimestampUs: segment.largestTimestampUs,
+            active: i === l.segments.length - 1,
+          })),
+          sizeBytes: l.segments.reduce((n, segment) => n + segment.sizeBytes, 0),
         })),
+      config: { ...(logs.find((l) => l.topic === t.name)?.config ?? {}) },
     })),
-    producers: [...state.producers.values()].map((p) => {
-      const spec = scenario.producers.find((s) => s.id === p.id)!;
-      return {
-        id: p.id,
-        topic: p.topic,
-        recordsPerSec: p.recordsPerSec,
-        paused: p.paused,
-        config: { ...spec.config },
-        openBatches: [...p.openBatches.values()].map((b) => ({
+    producers: [...state.producers.values()].map((p) => ({
+      id: p.id,
+      topic: p.topic,
+      recordsPerSec: p.recordsPerSec,
+      paused: p.paused,
+      config: flatConfigOf(p),
+      openBatches: [...p.deques.values()].flatMap((deque) =>
+        deque.map((b) => ({
           partition: b.partition,
           recordCount: b.records.length,
           sizeBytes: b.sizeBytes,
           createdAtUs: b.createdAtUs,
         })),
-        inFlightRequests: p.inFlight.size,
-        accumulatedRecords: p.recordCounter,
-        acknowledgedRecords: p.acknowledgedRecords,
-      };
-    }),
+      ),
+      inFlightRequests: p.inFlight.size,
+      accumulatedRecords: p.counters.accumulatedRecords,
+      acknowledgedRecords: p.counters.acknowledgedRecords,
+      detail: buildProducerDetail(p, state.nowUs),
+    })),
     consumers: [...state.consumers.values()].map((c) => {
       const spec = scenario.consumers.find((s) => s.id === c.id)!;
       return {

@@ -1,11 +1,18 @@
-// The broker actor: answers Metadata, appends Produce batches to the partitions it leads, answers
-// ListOffsets, and serves Fetch, parking a fetch that has no data for up to fetch.max.wait.ms as
-// Kafka's fetch purgatory does.
+// The broker actor: answers Metadata and InitProducerId, appends Produce batches to the partitions it
+// leads (dropping idempotent duplicates), answers ListOffsets, and serves Fetch, parking a fetch that
+// has no data for up to fetch.max.wait.ms as Kafka's fetch purgatory does.
 import { brokerActor, type SimContext } from "../context";
 import type { NetworkMessage } from "../core/network";
-import { type FetchedPartition, type MessageBody, recordSizeBytes } from "../protocol";
-import { type BrokerState, type ParkedFetch, partitionKey } from "../state";
+import {
+  type FetchedPartition,
+  type MessageBody,
+  type ProduceBatch,
+  type ProduceError,
+  recordSizeBytes,
+} from "../protocol";
+import { type BrokerState, type ParkedFetch, type PartitionLogState, partitionKey } from "../state";
 import { appendBatch, readFrom } from "./partition-log";
+import { checkSequence, recordAppendedBatch } from "./producer-state";
 
 /** Records returned per partition per fetch; stands in for max.partition.fetch.bytes accounting. */
 const FETCH_RECORDS_PER_PARTITION_MAX = 10_000;
@@ -18,6 +25,15 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
       return;
     case "ProduceRequest":
       handleProduce(ctx, broker, message.from, body);
+      return;
+    case "InitProducerIdRequest":
+      // Producer ids come from one cluster-wide allocator (the controller hands out blocks in Kafka).
+      ctx.send(brokerActor(broker.id), message.from, {
+        api: "InitProducerIdResponse",
+        requestId: body.requestId,
+        kafkaProducerId: ctx.state.nextKafkaProducerId++,
+        producerEpoch: 0,
+      });
       return;
     case "ListOffsetsRequest":
       ctx.send(brokerActor(broker.id), message.from, {
@@ -37,6 +53,7 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
       handleFetch(ctx, broker, message.from, body);
       return;
     case "MetadataResponse":
+    case "InitProducerIdResponse":
     case "ProduceResponse":
     case "ListOffsetsResponse":
     case "FetchResponse":
@@ -60,37 +77,97 @@ function metadataResponse(ctx: SimContext): MessageBody {
   };
 }
 
-function handleProduce(
+type ProduceRequest = Extract<MessageBody, { api: "ProduceRequest" }>;
+
+/** One batch of a Produce request on this partition's leader: dedupe check, append, or an error. */
+function produceToPartition(
   ctx: SimContext,
   broker: BrokerState,
-  from: string,
-  body: Extract<MessageBody, { api: "ProduceRequest" }>,
-): void {
-  const results = body.batches.map((batch) => {
-    const log = ctx.state.partitions.get(partitionKey(batch.topic, batch.partition));
-    if (!log || log.leaderBrokerId !== broker.id) {
-      return {
+  body: ProduceRequest,
+  batch: ProduceBatch,
+): { baseOffset: number; error: ProduceError } {
+  const log = ctx.state.partitions.get(partitionKey(batch.topic, batch.partition));
+  if (!log || log.leaderBrokerId !== broker.id) return { baseOffset: -1, error: "NOT_LEADER_OR_FOLLOWER" };
+  const producerId = batch.records[0]?.producerId ?? "";
+  const sequenced = body.kafkaProducerId >= 0 && batch.baseSequence >= 0;
+  const lastSequence = (batch.baseSequence + batch.records.length - 1) % 2147483648;
+  if (sequenced) {
+    const check = checkSequence(
+      log,
+      body.kafkaProducerId,
+      body.producerEpoch,
+      batch.baseSequence,
+      lastSequence,
+    );
+    if (check.kind === "error") return { baseOffset: -1, error: check.error };
+    if (check.kind === "duplicate") {
+      ctx.emit({
+        type: "duplicateBatchIgnored",
+        brokerId: broker.id,
+        producerId,
         topic: batch.topic,
         partition: batch.partition,
-        baseOffset: -1,
-        error: "NOT_LEADER_OR_FOLLOWER",
-      };
+        kafkaProducerId: body.kafkaProducerId,
+        baseSequence: batch.baseSequence,
+        lastSequence,
+        baseOffset: check.baseOffset,
+      });
+      return { baseOffset: check.baseOffset, error: "NONE" };
     }
-    const { baseOffset } = appendBatch(log, batch);
-    ctx.emit({
-      type: "batchAppended",
-      brokerId: broker.id,
-      producerId: batch.records[0]?.producerId ?? "",
-      topic: batch.topic,
-      partition: batch.partition,
+  }
+  const { baseOffset, rolled } = appendBatch(log, batch, ctx.state.nowUs);
+  if (rolled) emitRolled(ctx, log, broker.id, baseOffset, rolled);
+  if (sequenced)
+    recordAppendedBatch(
+      log,
+      body.kafkaProducerId,
+      body.producerEpoch,
+      batch.baseSequence,
+      lastSequence,
       baseOffset,
-      recordCount: batch.records.length,
-      logEndOffset: log.logEndOffset,
-      highWatermark: log.highWatermark,
-    });
-    return { topic: batch.topic, partition: batch.partition, baseOffset, error: "NONE" };
+    );
+  ctx.emit({
+    type: "batchAppended",
+    brokerId: broker.id,
+    producerId,
+    topic: batch.topic,
+    partition: batch.partition,
+    baseOffset,
+    recordCount: batch.records.length,
+    logEndOffset: log.logEndOffset,
+    highWatermark: log.highWatermark,
+    keys: batch.records.map((r) => r.key),
+    baseSequence: sequenced ? batch.baseSequence : null,
   });
+  return { baseOffset, error: "NONE" };
+}
+
+function emitRolled(
+  ctx: SimContext,
+  log: PartitionLogState,
+  brokerId: number,
+  baseOffset: number,
+  rolled: { reason: "segmentBytes" | "segmentMs"; closedSegmentBytes: number },
+): void {
+  ctx.emit({
+    type: "segmentRolled",
+    brokerId,
+    topic: log.topic,
+    partition: log.partition,
+    baseOffset,
+    reason: rolled.reason,
+    closedSegmentBytes: rolled.closedSegmentBytes,
+  });
+}
+
+function handleProduce(ctx: SimContext, broker: BrokerState, from: string, body: ProduceRequest): void {
+  const results = body.batches.map((batch) => ({
+    topic: batch.topic,
+    partition: batch.partition,
+    ...produceToPartition(ctx, broker, body, batch),
+  }));
   // acks=0: the request carries no response expectation; the producer already completed it.
+  // acks=1 and acks=all answer at once: without replication the high watermark is the log end offset.
   if (body.acks !== 0) {
     ctx.send(brokerActor(broker.id), from, { api: "ProduceResponse", requestId: body.requestId, results });
   }

@@ -139,9 +139,27 @@ function handleFetchResponse(
   if (brokerId === undefined) return;
   consumer.fetchInFlight.delete(brokerId);
   let recordCount = 0;
+  let outOfRange = false;
   for (const fetched of body.partitions) {
     const position = consumer.positions.get(fetched.partition);
-    if (position === null || position === undefined || fetched.error !== "NONE") continue;
+    if (position === null || position === undefined) continue;
+    if (fetched.error === "OFFSET_OUT_OF_RANGE") {
+      // Retention deleted the position (or it was never valid): forget it and reset per
+      // auto.offset.reset, as the fetcher does; "none" fails the application.
+      ctx.emit({
+        type: "offsetOutOfRange",
+        consumerId: consumer.id,
+        topic: fetched.topic,
+        partition: fetched.partition,
+        position,
+        logStartOffset: fetched.logStartOffset,
+      });
+      consumer.positions.set(fetched.partition, null);
+      consumer.buffered.set(fetched.partition, []);
+      outOfRange = true;
+      continue;
+    }
+    if (fetched.error !== "NONE") continue;
     // Only data at the current position is usable; a seek in the meantime makes the rest stale.
     const usable = fetched.records.filter((r) => r.offset >= position);
     if (usable[0] && usable[0].offset !== position) continue;
@@ -155,6 +173,7 @@ function handleFetchResponse(
     requestId: body.requestId,
     recordCount,
   });
+  if (outOfRange) resetMissingPositions(ctx, consumer);
   if (consumer.status === "waitingForData" && recordCount > 0) poll(ctx, consumer);
   else sendFetches(ctx, consumer);
 }

@@ -1,41 +1,96 @@
-// The producer client (first slice): a workload emits records at a rate; each record goes into its
-// partition's open batch; a batch is sent when it is full (batch.size) or has waited linger.ms, and
-// then every open batch for the same leader is drained into one Produce request, as Kafka's Sender
-// does. At most max.in.flight.requests.per.connection requests per broker; a request that gets no
-// answer within request.timeout.ms is retried. Partitioning is a placeholder here (round robin);
-// the real Java/librdkafka partitioners replace it in the producer issue.
+// The producer client: a workload calls send() at a rate; records go through the partitioner into
+// the accumulator (./accumulator.ts) and the sender (./sender.ts) ships batches to partition
+// leaders; ./completion.ts ends them. An idempotent producer first gets a producer id with
+// InitProducerId and numbers each partition's batches so brokers can drop retried duplicates.
 import { brokerActor, type SimContext } from "../context";
 import { US_PER_SECOND } from "../core/time";
 import type { MessageBody } from "../protocol";
-import { recordSizeBytes } from "../protocol";
 import type { ProducerSpec } from "../scenario/schema";
-import { type OpenBatch, type ProducerState, partitionKey } from "../state";
+import type { ProducerState } from "../state";
+import { accumulateRecord } from "./accumulator";
+import { handleProduceResponse } from "./completion";
+import { type ProducerConfig, validateProducerConfig } from "./config";
+import {
+  createPartitioner,
+  JAVA_DEFAULT_PARTITIONER,
+  JAVA_ROUND_ROBIN_PARTITIONER,
+  type PartitionerConfig,
+} from "./partitioner";
+import { wakeSender } from "./sender";
+import { nextRecordKey } from "./workload";
+
+/** The partitioner a producer's client and config select. */
+export function partitionerConfigOf(
+  client: ProducerSpec["client"],
+  config: ProducerConfig,
+): PartitionerConfig {
+  if (client === "librdkafka") {
+    return {
+      kind: "librdkafka",
+      partitioner: config.partitioner,
+      stickyLingerMs: config["sticky.partitioning.linger.ms"],
+    };
+  }
+  if (config["partitioner.class"] === JAVA_ROUND_ROBIN_PARTITIONER) {
+    return { kind: "java-round-robin", legacyDoubleAdvance: false };
+  }
+  return {
+    kind: "java-built-in",
+    // BuiltInPartitioner needs at least 1 byte; batch.size=0 means "no batching", every record its own batch.
+    batchSizeBytes: Math.max(1, config["batch.size"]),
+    adaptivePartitioningEnable: config["partitioner.adaptive.partitioning.enable"],
+    availabilityTimeoutMs: config["partitioner.availability.timeout.ms"],
+    ignoreKeys: config["partitioner.ignore.keys"],
+  };
+}
+
+/** The partitioner's display name: the Java class (or "default (built-in)"), or librdkafka's `partitioner`. */
+export function partitionerNameOf(producer: ProducerState): string {
+  if (producer.client === "librdkafka") return producer.config.partitioner;
+  return producer.config["partitioner.class"] ?? JAVA_DEFAULT_PARTITIONER;
+}
 
 export function createProducerState(spec: ProducerSpec): ProducerState {
+  const resolved = validateProducerConfig(spec.config, spec.client);
+  // The scenario decoder has validated this config already; failing here is an engine bug.
+  if (!resolved.ok)
+    throw new Error(`producer ${spec.id}: ${resolved.issues.map((i) => i.message).join("; ")}`);
   return {
     id: spec.id,
     topic: spec.topic,
+    client: spec.client,
+    config: resolved.config,
+    explicitConfig: resolved.explicit,
     recordsPerSec: spec.recordsPerSec,
     paused: false,
     tickEpoch: 0,
     recordCounter: 0,
     leaders: null,
-    openBatches: new Map(),
+    partitioner: createPartitioner(partitionerConfigOf(spec.client, resolved.config)),
+    deques: new Map(),
     inFlight: new Map(),
+    mutedPartitions: new Set(),
     nextRequestId: 1,
     nextBatchId: 1,
-    roundRobin: 0,
-    acknowledgedRecords: 0,
+    senderWakeAtUs: null,
+    drainIndex: 0,
+    nodeLatency: new Map(),
+    bufferUsedBytes: 0,
+    idempotence: { producerIdNumber: null, producerEpoch: 0, initRequestId: null, nextSequence: new Map() },
+    counters: {
+      accumulatedRecords: 0,
+      sentRecords: 0,
+      acknowledgedRecords: 0,
+      failedRecords: 0,
+      expiredRecords: 0,
+      retriedBatches: 0,
+      rejectedRecords: 0,
+    },
   };
 }
 
 function specOf(ctx: SimContext, producer: ProducerState): ProducerSpec {
   return ctx.state.scenario.producers.find((p) => p.id === producer.id)!;
-}
-
-function acksOf(spec: ProducerSpec): -1 | 0 | 1 {
-  const acks = spec.config.acks;
-  return acks === "all" || acks === "-1" ? -1 : acks === "0" ? 0 : 1;
 }
 
 export function startProducer(ctx: SimContext, producer: ProducerState): void {
@@ -52,139 +107,74 @@ export function scheduleNextRecord(ctx: SimContext, producer: ProducerState): vo
   });
 }
 
-export function handleProducerMessage(ctx: SimContext, producer: ProducerState, body: MessageBody): void {
-  if (body.api === "MetadataResponse") {
-    const first = producer.leaders === null;
-    const leaders: number[] = [];
-    for (const p of body.partitions) if (p.topic === producer.topic) leaders[p.partition] = p.leaderBrokerId;
-    producer.leaders = leaders;
-    ctx.emit({ type: "metadataReceived", clientId: producer.id, brokerId: Number(body.brokers[0] ?? 0) });
-    if (first) scheduleNextRecord(ctx, producer);
-  } else if (body.api === "ProduceResponse") {
-    const request = producer.inFlight.get(body.requestId);
-    if (!request) return;
-    producer.inFlight.delete(body.requestId);
-    const recordCount = request.batches.reduce((n, b) => n + b.records.length, 0);
-    producer.acknowledgedRecords += recordCount;
-    ctx.emit({
-      type: "produceAcknowledged",
-      producerId: producer.id,
-      brokerId: request.brokerId,
-      requestId: body.requestId,
-      recordCount,
-    });
-    drainReady(ctx, producer, request.brokerId);
+/** InitProducerId to a broker (Kafka sends it to the least loaded node; here the first that is up). */
+function sendInitProducerId(ctx: SimContext, producer: ProducerState): void {
+  const broker = [...ctx.state.brokers.values()].find((b) => b.up) ?? ctx.state.brokers.get(1)!;
+  const requestId = producer.nextRequestId++;
+  producer.idempotence.initRequestId = requestId;
+  ctx.send(producer.id, brokerActor(broker.id), { api: "InitProducerIdRequest", requestId });
+  ctx.at(producer.config["request.timeout.ms"] * 1000, {
+    type: "initProducerIdTimeout",
+    producerId: producer.id,
+    requestId,
+  });
+}
+
+/** No InitProducerId response within request.timeout.ms: ask again. */
+export function initProducerIdTimedOut(ctx: SimContext, producer: ProducerState, requestId: number): void {
+  if (producer.idempotence.initRequestId !== requestId) return;
+  sendInitProducerId(ctx, producer);
+}
+
+export function handleProducerMessage(
+  ctx: SimContext,
+  producer: ProducerState,
+  body: MessageBody,
+  from: string,
+): void {
+  switch (body.api) {
+    case "MetadataResponse": {
+      const first = producer.leaders === null;
+      const leaders: number[] = [];
+      for (const p of body.partitions)
+        if (p.topic === producer.topic) leaders[p.partition] = p.leaderBrokerId;
+      producer.leaders = leaders;
+      ctx.emit({ type: "metadataReceived", clientId: producer.id, brokerId: Number(body.brokers[0] ?? 0) });
+      if (!first) return;
+      if (producer.config["enable.idempotence"]) sendInitProducerId(ctx, producer);
+      scheduleNextRecord(ctx, producer);
+      return;
+    }
+    case "InitProducerIdResponse": {
+      if (producer.idempotence.initRequestId !== body.requestId) return;
+      producer.idempotence.initRequestId = null;
+      producer.idempotence.producerIdNumber = body.kafkaProducerId;
+      producer.idempotence.producerEpoch = body.producerEpoch;
+      ctx.emit({
+        type: "producerIdAssigned",
+        producerId: producer.id,
+        brokerId: Number(from.slice("broker-".length)),
+        kafkaProducerId: body.kafkaProducerId,
+        producerEpoch: body.producerEpoch,
+      });
+      wakeSender(ctx, producer, ctx.state.nowUs);
+      return;
+    }
+    case "ProduceResponse":
+      handleProduceResponse(ctx, producer, body);
+      return;
+    default:
+      return;
   }
 }
 
-/** The workload's next record: pick a key and a partition, append it to that partition's batch. */
+/** The workload's next send(): a key from the distribution, then partitioner and accumulator. */
 export function produceRecord(ctx: SimContext, producer: ProducerState, epoch: number): void {
   if (epoch !== producer.tickEpoch || producer.paused || producer.leaders === null) return;
   const spec = specOf(ctx, producer);
-  const keys = spec.keys.kind === "fixed" ? spec.keys.keys : null;
-  const key = keys ? keys[producer.recordCounter % keys.length]! : null;
-  const partition = producer.roundRobin++ % producer.leaders.length;
+  const key = nextRecordKey(spec.keys, producer.recordCounter, ctx.random.stream("workload"));
   producer.recordCounter++;
   const record = { key, valueBytes: spec.valueBytes, timestampUs: ctx.state.nowUs, producerId: producer.id };
-  const pk = partitionKey(producer.topic, partition);
-  let batch = producer.openBatches.get(pk);
-  if (!batch) {
-    batch = {
-      id: producer.nextBatchId++,
-      topic: producer.topic,
-      partition,
-      createdAtUs: ctx.state.nowUs,
-      sizeBytes: 0,
-      records: [],
-    };
-    producer.openBatches.set(pk, batch);
-    ctx.at(spec.config["linger.ms"] * 1000, {
-      type: "lingerExpired",
-      producerId: producer.id,
-      partitionKey: pk,
-      batchId: batch.id,
-    });
-  }
-  batch.records.push(record);
-  batch.sizeBytes += recordSizeBytes(record);
-  ctx.emit({ type: "recordAccumulated", producerId: producer.id, topic: producer.topic, partition, key });
-  if (batch.sizeBytes >= spec.config["batch.size"]) drainReady(ctx, producer, producer.leaders[partition]!);
+  accumulateRecord(ctx, producer, record, spec.partition);
   scheduleNextRecord(ctx, producer);
-}
-
-export function lingerExpired(ctx: SimContext, producer: ProducerState, pk: string, batchId: number): void {
-  const batch = producer.openBatches.get(pk);
-  if (!batch || batch.id !== batchId || producer.leaders === null) return;
-  drainReady(ctx, producer, producer.leaders[batch.partition]!);
-}
-
-/**
- * Sends one Produce request to `brokerId` with every open batch whose leader it is, if the
- * in-flight limit allows. Batches left behind are sent when a response frees a slot.
- */
-function drainReady(ctx: SimContext, producer: ProducerState, brokerId: number): void {
-  const spec = specOf(ctx, producer);
-  const inFlightToBroker = [...producer.inFlight.values()].filter((r) => r.brokerId === brokerId).length;
-  if (inFlightToBroker >= spec.config["max.in.flight.requests.per.connection"]) return;
-  const batches: OpenBatch[] = [];
-  for (const [pk, batch] of producer.openBatches) {
-    if (producer.leaders?.[batch.partition] !== brokerId) continue;
-    const lingered = ctx.state.nowUs - batch.createdAtUs >= spec.config["linger.ms"] * 1000;
-    const full = batch.sizeBytes >= spec.config["batch.size"];
-    if (batches.length === 0 && !lingered && !full) continue;
-    batches.push(batch);
-    producer.openBatches.delete(pk);
-  }
-  if (batches.length === 0) return;
-  sendBatches(ctx, producer, brokerId, batches, acksOf(spec));
-}
-
-function sendBatches(
-  ctx: SimContext,
-  producer: ProducerState,
-  brokerId: number,
-  batches: OpenBatch[],
-  acks: -1 | 0 | 1,
-): void {
-  const requestId = producer.nextRequestId++;
-  const messageId = ctx.send(producer.id, brokerActor(brokerId), {
-    api: "ProduceRequest",
-    requestId,
-    acks,
-    batches: batches.map((b) => ({ topic: b.topic, partition: b.partition, records: b.records })),
-  });
-  ctx.emit({
-    type: "produceRequestSent",
-    producerId: producer.id,
-    brokerId,
-    requestId,
-    messageId,
-    batches: batches.map((b) => ({ topic: b.topic, partition: b.partition, recordCount: b.records.length })),
-  });
-  if (acks === 0) {
-    // Fire and forget: the client completes the batches at once, with base offset -1.
-    producer.acknowledgedRecords += batches.reduce((n, b) => n + b.records.length, 0);
-    return;
-  }
-  producer.inFlight.set(requestId, { requestId, brokerId, batches });
-  ctx.at(specOf(ctx, producer).config["request.timeout.ms"] * 1000, {
-    type: "produceTimeout",
-    producerId: producer.id,
-    requestId,
-  });
-}
-
-/** request.timeout.ms passed without a response: the batches are retried (retries is unbounded). */
-export function produceTimedOut(ctx: SimContext, producer: ProducerState, requestId: number): void {
-  const request = producer.inFlight.get(requestId);
-  if (!request) return;
-  producer.inFlight.delete(requestId);
-  ctx.emit({
-    type: "produceRequestTimedOut",
-    producerId: producer.id,
-    brokerId: request.brokerId,
-    requestId,
-    recordCount: request.batches.reduce((n, b) => n + b.records.length, 0),
-  });
-  sendBatches(ctx, producer, request.brokerId, request.batches, acksOf(specOf(ctx, producer)));
 }

@@ -2,7 +2,9 @@
 // rejected with the path of the bad field before anything runs. docs/scenario-format.md documents
 // every field; bump `version` and add a migration when the shape changes.
 import { z } from "zod";
+import { validateTopicConfig } from "../broker/topic-config";
 import { commandSchema } from "../commands";
+import { PRODUCER_CLIENTS, validateProducerConfig } from "../producer/config";
 
 export const SCENARIO_VERSION = 1;
 
@@ -23,35 +25,72 @@ const topicName = z
   .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
 
 const keyDistribution = z.discriminatedUnion("kind", [
+  /** Every record has a null key. */
   z.object({ kind: z.literal("none") }).strict(),
+  /** The listed keys, cycling in order. */
   z.object({ kind: z.literal("fixed"), keys: z.array(z.string().max(256)).min(1).max(1000) }).strict(),
+  /** key-0 … key-{count-1}, drawn uniformly from the seeded workload stream. */
+  z.object({ kind: z.literal("uniform"), count: z.number().int().min(1).max(1_000_000) }).strict(),
+  /** `hotKey` for a `hotShare` of records, the rest uniform over key-0 … key-{count-1}. */
+  z
+    .object({
+      kind: z.literal("skewed"),
+      count: z.number().int().min(1).max(1_000_000),
+      hotKey: z.string().max(256).default("hot"),
+      hotShare: z.number().min(0).max(1).default(0.5),
+    })
+    .strict(),
+  /** `${prefix}0`, `${prefix}1`, …: a new key per record. */
+  z.object({ kind: z.literal("sequential"), prefix: z.string().max(64).default("id-") }).strict(),
 ]);
+
+/** A config object as written: Kafka property names to values, validated as a whole below. */
+const configObject = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const producerSchema = z
   .object({
     id: clientId,
     topic: topicName,
+    /** Which client library's partitioners and defaults to model. */
+    client: z.enum(PRODUCER_CLIENTS as ["java", "librdkafka"]).default("java"),
     recordsPerSec: z.number().min(0).max(LIMITS.recordsPerSecPerProducer),
     valueBytes: z.number().int().min(0).max(1_048_576).default(100),
     keys: keyDistribution.default({ kind: "none" }),
-    config: z
-      .object({
-        acks: z.union([z.literal("all"), z.literal("-1"), z.literal("0"), z.literal("1")]).default("all"),
-        "linger.ms": z.number().int().min(0).max(60_000).default(5),
-        "batch.size": z.number().int().min(0).max(1_048_576).default(16_384),
-        "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
-        "max.in.flight.requests.per.connection": z.number().int().min(1).max(100).default(5),
-      })
-      .strict()
-      .default({
-        acks: "all",
-        "linger.ms": 5,
-        "batch.size": 16_384,
-        "request.timeout.ms": 30_000,
-        "max.in.flight.requests.per.connection": 5,
-      }),
+    /** Send every record to this partition (ProducerRecord with an explicit partition). */
+    partition: z.number().int().min(0).optional(),
+    config: configObject.default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((producer, ctx) => {
+    const result = validateProducerConfig(producer.config, producer.client);
+    if (result.ok) return;
+    for (const issue of result.issues) {
+      ctx.addIssue({
+        code: "custom",
+        path: issue.key === null ? ["config"] : ["config", issue.key],
+        message: issue.message,
+      });
+    }
+  });
+
+const topicSchema = z
+  .object({
+    name: topicName,
+    partitions: z.number().int().min(1).max(LIMITS.partitionsPerTopic),
+    config: configObject.default({}),
+  })
+  .strict()
+  .superRefine((topic, ctx) => {
+    const result = validateTopicConfig(topic.config);
+    if (result.ok) return;
+    for (const issue of result.issues) {
+      ctx.addIssue({
+        code: "custom",
+        path: issue.key === null ? ["config"] : ["config", issue.key],
+        message: issue.message,
+      });
+    }
+  });
 
 const consumerSchema = z
   .object({
@@ -97,14 +136,7 @@ export const scenarioSchema = z
     cluster: z
       .object({
         brokers: z.number().int().min(1).max(LIMITS.brokers),
-        topics: z
-          .array(
-            z
-              .object({ name: topicName, partitions: z.number().int().min(1).max(LIMITS.partitionsPerTopic) })
-              .strict(),
-          )
-          .min(1)
-          .max(LIMITS.topics),
+        topics: z.array(topicSchema).min(1).max(LIMITS.topics),
       })
       .strict(),
     producers: z.array(producerSchema).max(LIMITS.producers).default([]),
@@ -142,6 +174,16 @@ export const scenarioSchema = z
         });
       }
     }
+    scenario.producers.forEach((producer, i) => {
+      const count = topics.get(producer.topic) ?? 0;
+      if (producer.partition !== undefined && producer.partition >= count) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["producers", i, "partition"],
+          message: `partition ${producer.partition} does not exist (topic "${producer.topic}" has ${count})`,
+        });
+      }
+    });
     scenario.consumers.forEach((consumer, i) => {
       const count = topics.get(consumer.topic) ?? 0;
       consumer.partitions?.forEach((p, j) => {

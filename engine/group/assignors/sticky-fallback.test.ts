@@ -23,7 +23,9 @@ const inputArb: fc.Arbitrary<AssignmentInput> = fc
   })
   .map(({ partitions, memberCount, racks, replicaRacks, generations, owners }) => {
     const topics = partitions.map((count, i) => ({ name: `t${i}`, partitions: count }));
-    const all = topics.flatMap((t) => Array.from({ length: t.partitions }, (_, p) => ({ topic: t.name, partition: p })));
+    const all = topics.flatMap((t) =>
+      Array.from({ length: t.partitions }, (_, p) => ({ topic: t.name, partition: p })),
+    );
     const partitionRacks: Record<string, string[]> = {};
     all.forEach((tp, i) => {
       partitionRacks[`${tp.topic}-${tp.partition}`] = [RACKS[replicaRacks[i % 21]!]!];
@@ -56,26 +58,31 @@ describe("sticky assignors fall back where Kafka's algorithm throws", () => {
     expect(throwing.length).toBeGreaterThan(0);
   });
 
-  it.each([stickyAssignor, cooperativeStickyAssignor])("$name still returns a valid assignment", (assignor) => {
-    for (const input of throwing) {
-      const result = assignor.assign(input);
-      expect([...result.keys()]).toEqual(input.members.map((m) => m.memberId));
-      const seen = new Set<string>();
-      for (const [memberId, partitions] of result) {
-        const member = input.members.find((m) => m.memberId === memberId)!;
-        for (const tp of partitions) {
-          const key = `${tp.topic}-${tp.partition}`;
-          expect(seen.has(key)).toBe(false);
-          seen.add(key);
-          expect(member.topics).toContain(tp.topic);
-          if (assignor.name === "cooperative-sticky") {
-            const claimants = input.members.filter(
-              (m) => m.memberId !== memberId && m.ownedPartitions.some((o) => o.topic === tp.topic && o.partition === tp.partition),
-            );
-            expect(claimants).toEqual([]);
+  it.each([stickyAssignor, cooperativeStickyAssignor])(
+    "$name still returns a valid assignment",
+    (assignor) => {
+      for (const input of throwing) {
+        const result = assignor.assign(input);
+        expect([...result.keys()]).toEqual(input.members.map((m) => m.memberId));
+        const seen = new Set<string>();
+        for (const [memberId, partitions] of result) {
+          const member = input.members.find((m) => m.memberId === memberId)!;
+          for (const tp of partitions) {
+            const key = `${tp.topic}-${tp.partition}`;
+            expect(seen.has(key)).toBe(false);
+            seen.add(key);
+            expect(member.topics).toContain(tp.topic);
+            if (assignor.name === "cooperative-sticky") {
+              const claimants = input.members.filter(
+                (m) =>
+                  m.memberId !== memberId &&
+                  m.ownedPartitions.some((o) => o.topic === tp.topic && o.partition === tp.partition),
+              );
+              expect(claimants).toEqual([]);
+            }
           }
         }
       }
-    }
-  });
+    },
+  );
 });

@@ -54,3 +54,24 @@ export const busyScenario = (seed = 7): Scenario =>
       { id: "c2", mode: "assign", topic: "events", partitions: [3, 4, 5], processingTimeMs: 0.5 },
     ],
   });
+
+/** One producer on one topic with one broker by default; `producer` and `topic` override fields. */
+export const producerScenario = (options: {
+  producer?: Record<string, unknown>;
+  topic?: Record<string, unknown>;
+  brokers?: number;
+  durationMs?: number;
+  actions?: unknown[];
+  consumers?: unknown[];
+}): Scenario =>
+  decodeOrThrow({
+    version: 1,
+    title: "producer",
+    seed: 11,
+    durationMs: options.durationMs ?? 5000,
+    network: { latencyMs: 2, jitterMs: 0 },
+    cluster: { brokers: options.brokers ?? 1, topics: [{ name: "t", partitions: 3, ...options.topic }] },
+    producers: [{ id: "p", topic: "t", recordsPerSec: 10, valueBytes: 100, ...options.producer }],
+    consumers: options.consumers ?? [],
+    actions: options.actions ?? [],
+  });

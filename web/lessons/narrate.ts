@@ -2,7 +2,20 @@
 // words, with the numbers that matter. Events too fine-grained to narrate return null.
 import type { DomainEvent } from "../../engine/events";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const READY_REASONS = {
+  full: "it is full",
+  queuedBehind: "another batch is queued behind it",
+  lingerElapsed: "linger.ms elapsed",
+  retryBackoffElapsed: "the retry backoff elapsed",
+} as const;
+
+const RETENTION_REASONS = {
+  logStartOffsetBreach: "log start offset",
+  retentionBytes: "retention.bytes",
+  retentionMs: "retention.ms",
+} as const;
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 const brokerName = (actor: string) => actor.replace(/^broker-(\d+)$/, "broker $1");
 
 export type NarrationKind = "produce" | "fetch" | "metadata" | "control" | "delivery";
@@ -49,16 +62,85 @@ export function narrate(event: DomainEvent): Narration | null {
         kind: "control",
         text: `${event.api} from ${event.from} to ${brokerName(event.to)} was lost: ${event.reason}.`,
       };
-    case "recordAccumulated":
+    case "recordAccumulated": {
+      const how =
+        event.method === "sticky"
+          ? " (no key: the sticky partition)"
+          : event.hash !== null
+            ? ` (${event.method} hash ${event.hash})`
+            : event.method === "explicit"
+              ? " (explicit partition)"
+              : ` (${event.method})`;
       return {
         kind: "produce",
-        text: `${event.producerId} added a record${event.key === null ? " with no key" : ` with key “${event.key}”`} to its batch for ${event.topic}-${event.partition}.`,
+        text: `${event.producerId} added a record${event.key === null ? " with no key" : ` with key “${event.key}”`} to ${event.newBatch ? "a new batch" : "its batch"} for ${event.topic}-${event.partition}${how}.`,
+      };
+    }
+    case "partitionerSwitched":
+      return {
+        kind: "produce",
+        text:
+          event.reason === "stickyBatchSizeReached"
+            ? `${event.producerId}'s sticky partitioner moved from ${event.topic}-${event.fromPartition ?? "?"} to ${event.topic}-${event.toPartition} after ${event.producedBytes ?? 0} bytes (batch.size reached).`
+            : `${event.producerId}'s sticky partitioner moved to ${event.topic}-${event.toPartition} (sticky.partitioning.linger.ms elapsed).`,
+      };
+    case "batchSealed":
+      return {
+        kind: "produce",
+        text: `${event.producerId} sealed its batch for ${event.topic}-${event.partition}: ${plural(event.recordCount, "record")}, ${event.sizeBytes} bytes (${event.reason === "full" ? "batch.size reached" : "the next record did not fit"}).`,
+      };
+    case "batchReady":
+      return {
+        kind: "produce",
+        text: `${event.producerId}'s batch for ${event.topic}-${event.partition} is ready to send: ${READY_REASONS[event.reason]} after ${event.waitedMs.toFixed(1)} ms.`,
+      };
+    case "bufferExhausted":
+      return { kind: "produce", text: `${event.producerId}: ${event.message}` };
+    case "producerIdAssigned":
+      return {
+        kind: "produce",
+        text: `Broker ${event.brokerId} gave ${event.producerId} producer id ${event.kafkaProducerId}, epoch ${event.producerEpoch} (idempotence).`,
+      };
+    case "duplicateBatchIgnored":
+      return {
+        kind: "produce",
+        text: `Broker ${event.brokerId} recognised a retried batch for ${event.topic}-${event.partition} (sequences ${event.baseSequence}–${event.lastSequence}) and did not append it again: idempotence at work.`,
+      };
+    case "produceRetried":
+      return {
+        kind: "produce",
+        text: `${event.producerId} will retry its batch for ${event.topic}-${event.partition} (attempt ${event.attempt} failed: ${event.error}) in ${event.backoffMs} ms.`,
+      };
+    case "produceFailed":
+      return {
+        kind: "produce",
+        text: `${event.producerId}'s send to ${event.topic}-${event.partition} failed: ${event.exception}: ${event.message}`,
+      };
+    case "recordExpired":
+      return {
+        kind: "produce",
+        text: `${plural(event.recordCount, "record")} for ${event.topic}-${event.partition} expired in ${event.producerId}: ${event.exception}: ${event.message}`,
+      };
+    case "segmentRolled":
+      return {
+        kind: "produce",
+        text: `Broker ${event.brokerId} rolled a new segment of ${event.topic}-${event.partition} at offset ${event.baseOffset} (${event.reason === "segmentBytes" ? "segment.bytes" : "segment.ms"}).`,
+      };
+    case "segmentsDeleted":
+      return {
+        kind: "produce",
+        text: `Retention (${RETENTION_REASONS[event.reason]}) deleted ${plural(event.segmentCount, "segment")} of ${event.topic}-${event.partition}; the log now starts at offset ${event.logStartOffset}.`,
+      };
+    case "offsetOutOfRange":
+      return {
+        kind: "fetch",
+        text: `${event.consumerId}'s position ${event.position} on ${event.topic}-${event.partition} is out of range (the log starts at ${event.logStartOffset}): OFFSET_OUT_OF_RANGE.`,
       };
     case "produceRequestSent": {
       const records = event.batches.reduce((n, b) => n + b.recordCount, 0);
       return {
         kind: "produce",
-        text: `${event.producerId} sent a Produce request to broker ${event.brokerId}: ${plural(event.batches.length, "batch")}, ${plural(records, "record")}.`,
+        text: `${event.producerId} sent a Produce request to broker ${event.brokerId}: ${plural(event.batches.length, "batch", "batches")}, ${plural(records, "record")}.`,
       };
     }
     case "batchAppended": {

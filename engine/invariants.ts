@@ -2,7 +2,7 @@
 // invariant is an engine bug; the error names the step so the run can be replayed to it.
 import { InvariantError } from "./core/errors";
 import { peek } from "./core/scheduler";
-import type { SimState } from "./state";
+import type { PartitionLogState, ProducerState, SimState } from "./state";
 
 export interface InvariantMemory {
   /** Last seen log end offset per partition: offsets never go backwards. */
@@ -53,7 +53,9 @@ export function checkInvariants(state: SimState, memory: InvariantMemory): void 
     if (consumer.processedRecords > consumer.polledRecords)
       fail(`${consumer.id} processed more than it polled`);
   }
+  for (const [key, log] of state.partitions) checkSegments(key, log, fail);
   for (const producer of state.producers.values()) {
+    checkProducerBuffer(producer, fail);
     const limit = producer.config["max.in.flight.requests.per.connection"];
     const perBroker = new Map<number, number>();
     for (const r of producer.inFlight.values())
@@ -63,4 +65,40 @@ export function checkInvariants(state: SimState, memory: InvariantMemory): void 
         fail(`${producer.id} has ${n} requests in flight to broker ${brokerId} (limit ${limit})`);
     }
   }
+}
+
+/** Segments tile the log from the log start offset to the log end offset, oldest first. */
+function checkSegments(key: string, log: PartitionLogState, fail: (message: string) => void): void {
+  const first = log.segments[0];
+  if (!first) return fail(`${key}: a log has no segments`);
+  if (first.baseOffset !== log.logStartOffset) {
+    fail(`${key}: first segment starts at ${first.baseOffset}, log start offset is ${log.logStartOffset}`);
+  }
+  let records = 0;
+  for (let i = 0; i < log.segments.length; i++) {
+    const segment = log.segments[i]!;
+    const end = log.segments[i + 1]?.baseOffset ?? log.logEndOffset;
+    if (end - segment.baseOffset !== segment.recordCount)
+      fail(`${key}: segment ${segment.baseOffset} miscounts its records`);
+    records += segment.recordCount;
+  }
+  if (records !== log.logEndOffset - log.logStartOffset) fail(`${key}: segments hold ${records} records`);
+  const retainedFirst = log.retained[0];
+  if (retainedFirst && retainedFirst.offset < log.logStartOffset)
+    fail(`${key}: a deleted record is still retained`);
+}
+
+/** Every live batch (queued or in flight) holds exactly its share of buffer.memory. */
+function checkProducerBuffer(producer: ProducerState, fail: (message: string) => void): void {
+  let usedBytes = 0;
+  for (const deque of producer.deques.values()) for (const batch of deque) usedBytes += batch.capacityBytes;
+  for (const request of producer.inFlight.values())
+    for (const batch of request.batches) usedBytes += batch.capacityBytes;
+  if (usedBytes !== producer.bufferUsedBytes) {
+    fail(
+      `${producer.id} accounts ${producer.bufferUsedBytes} buffer bytes but its batches hold ${usedBytes}`,
+    );
+  }
+  if (producer.bufferUsedBytes > producer.config["buffer.memory"])
+    fail(`${producer.id} exceeds buffer.memory`);
 }

@@ -174,3 +174,38 @@ describe("producer delivery", () => {
     expect(counters.expiredRecords).toBe(expired.reduce((n, e) => n + e.recordCount, 0));
   });
 });
+
+describe("librdkafka client", () => {
+  it("hashes keys with crc32 under consistent_random and keeps NULL keys on a time-based sticky partition", () => {
+    const { of } = run(
+      producerScenario({
+        topic: { partitions: 6 },
+        producer: {
+          client: "librdkafka",
+          recordsPerSec: 100,
+          keys: { kind: "fixed", keys: ["a", "b", "c"] },
+        },
+      }),
+      1000,
+    );
+    const keyed = of("recordAccumulated");
+    expect(keyed.every((r) => r.method === "crc32" && r.partition === r.hash! % 6)).toBe(true);
+    const sticky = run(
+      producerScenario({
+        topic: { partitions: 6 },
+        producer: {
+          client: "librdkafka",
+          recordsPerSec: 1000,
+          config: { "sticky.partitioning.linger.ms": 100 },
+        },
+      }),
+      1000,
+    );
+    const records = sticky.of("recordAccumulated");
+    expect(records.every((r) => r.method === "sticky")).toBe(true);
+    expect(sticky.of("partitionerSwitched").every((s) => s.reason === "stickyLingerElapsed")).toBe(true);
+    // About one draw per 100 ms: far fewer partition changes than records.
+    const changes = records.filter((r, i) => i > 0 && r.partition !== records[i - 1]!.partition).length;
+    expect(changes).toBeLessThanOrEqual(10);
+  });
+});

@@ -31,6 +31,8 @@ export function wireBytesOf(batch: ProducerBatch, compression: CompressionType):
 /** Wakes the sender at `atUs` unless it is already due to wake earlier. */
 export function wakeSender(ctx: SimContext, producer: ProducerState, atUs: number): void {
   const target = Math.max(atUs, ctx.state.nowUs);
+  // A LONG linger.ms or backoff can point past what simulated time can represent: never, then.
+  if (!Number.isSafeInteger(Math.round(target))) return;
   if (
     producer.senderWakeAtUs !== null &&
     producer.senderWakeAtUs <= target &&

@@ -73,3 +73,19 @@ test("a failing worker shows a message and restarts the same run", async ({ app 
   await expect(page.getByTestId("engine-error")).toBeHidden();
   expect(await page.evaluate(() => window.__topicscope!.hash())).toBe(eventLogHash);
 });
+
+test("hovering a record explains its key's partition for each client type", async ({ app }) => {
+  await app.open();
+  const page = app.page;
+  await page.evaluate(() => window.__topicscope!.advanceTo(3_000));
+  const cell = page.getByTestId("partition-orders-0").locator(".record-cell").first();
+  await cell.hover();
+  const card = page.getByTestId("key-card");
+  await expect(card).toBeVisible();
+  // The hello producer is a Java client with the default partitioner: the card's Java line must
+  // name the partition the record actually sits in.
+  await expect(card.locator("tr").first()).toContainText("partition 0");
+  await expect(card).toContainText("librdkafka");
+  await page.mouse.move(5, 5);
+  await expect(card).toBeHidden();
+});

@@ -3,6 +3,8 @@
 import type { Command } from "./commands";
 import { commandSchema } from "./commands";
 import type { DomainEvent } from "./events";
+import { explainKeyPartitioning, type KeyPartitionExplanation } from "./producer/partitioner/explain";
+import { utf8Key } from "./producer/partitioner/key-bytes";
 import { decodeScenario, formatZodIssues } from "./scenario/decode";
 import type { Scenario } from "./scenario/schema";
 import { createSimulation, type Simulation } from "./simulation";
@@ -20,7 +22,8 @@ export interface RunRecord {
 export interface EngineApi {
   load(scenario: unknown): LoadResult;
   advanceTo(timeUs: number, options?: ViewOptions): SimView;
-  step(options?: ViewOptions): { view: SimView; events: DomainEvent[] };
+  /** One step; `kind` says what it processed (a message delivery, a timer, a recorded command). */
+  step(options?: ViewOptions): { view: SimView; events: DomainEvent[]; kind: string | null };
   apply(command: unknown, options?: ViewOptions): ApplyResult;
   view(options?: ViewOptions): SimView;
   /** Jumps to `timeUs`, backwards by replaying the run's inputs from the start (exact). */
@@ -28,7 +31,11 @@ export interface EngineApi {
   exportRun(): RunRecord | null;
   /** Re-creates a run from its record (used to recover after a worker crash). */
   importRun(record: RunRecord, timeUs: number): LoadResult;
+  /** Which partition each client type picks for a key (its UTF-8 bytes), for the hover card. */
+  explainKey(key: string | null, partitionCount: number): KeyPartitionExplanation[];
 }
+
+export type { KeyPartitionExplanation };
 
 /** A simulation plus how many of the run's recorded commands it has applied so far. */
 interface Cursor {
@@ -94,10 +101,11 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
         c.sim.idleUntil(due.atUs);
         c.applied++;
         const events = c.sim.apply(due.command);
-        return { view: c.sim.view(options), events };
+        return { view: c.sim.view(options), events, kind: "command" };
       }
+      const kind = c.sim.nextScheduled()?.kind ?? null;
       const events = c.sim.step();
-      return { view: c.sim.view(options), events };
+      return { view: c.sim.view(options), events, kind };
     },
     apply(value, options) {
       const { cursor: c, record: r } = active();
@@ -129,6 +137,8 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
       return cursor!.sim.view(options);
     },
     exportRun: () => (record ? structuredClone(record) : null),
+    explainKey: (key, partitionCount) =>
+      explainKeyPartitioning(key === null ? null : utf8Key(key), Math.max(1, Math.floor(partitionCount))),
     importRun(runRecord, timeUs) {
       const decoded = decodeScenario(runRecord.scenario);
       if (!decoded.ok) return { ok: false, errors: decoded.errors };

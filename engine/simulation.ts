@@ -62,6 +62,8 @@ export interface Simulation {
   nowUs(): number;
   /** Steps taken so far. */
   stepCount(): number;
+  /** What the next step will process: its time and the kind of scheduled entry (a timer or a delivery). */
+  nextScheduled(): { atUs: number; kind: TimerPayload["type"] } | null;
   /** Moves the clock to `timeUs` without processing anything; no pending event may be earlier. */
   idleUntil(timeUs: number): void;
   view(options?: ViewOptions): SimView;
@@ -336,6 +338,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     nowUs: () => state.nowUs,
     stepCount: () => state.stepCount,
+    nextScheduled() {
+      const next = peek(state.scheduler);
+      return next ? { atUs: next.atUs, kind: next.payload.type } : null;
+    },
     idleUntil(timeUs) {
       const next = peek(state.scheduler);
       if (next && next.atUs < timeUs) {

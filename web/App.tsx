@@ -3,6 +3,7 @@ import { Banner } from "./panels/Banner";
 import { Header } from "./panels/Header";
 import { Legend } from "./panels/Legend";
 import { NarrationPanel } from "./panels/NarrationPanel";
+import { KeyCard } from "./scene/KeyCard";
 import { Scene } from "./scene/Scene";
 import { useStore } from "./state/store";
 import { useKeyboardShortcuts } from "./state/useKeyboardShortcuts";
@@ -20,6 +21,7 @@ export function App() {
       </div>
       <main className="stage">
         <Scene />
+        <KeyCard />
       </main>
       <footer className="dock">
         <NarrationPanel />

@@ -223,3 +223,23 @@ export function narrate(event: DomainEvent): Narration | null {
 export function formatSimTime(us: number): string {
   return `${(us / 1_000_000).toFixed(3)} s`;
 }
+
+const QUIET_STEPS: Record<string, string> = {
+  produceRecord: "the workload's clock ticked, but no record was due",
+  senderWake: "the producer's sender thread woke up; no batch was ready to send",
+  produceTimeout: "a request timeout check ran; the response had already arrived",
+  initProducerIdTimeout: "an InitProducerId timeout check ran; nothing was waiting",
+  retentionCheck: "the broker's retention check ran (log.retention.check.interval.ms); nothing to delete",
+  fetchWaitExpired: "a parked Fetch's fetch.max.wait.ms ran out after it had already been answered",
+  fetchTimeout: "a Fetch timeout check ran; the response had already arrived",
+  consumerWake: "the consumer's application woke up; nothing to do",
+  startClient: "a client started",
+  deliver: "a message arrived",
+  command: "a recorded command was applied",
+};
+
+/** For a step whose events say nothing narratable: what the scheduler processed. */
+export function narrateQuietStep(kind: string | null): string {
+  if (kind === null) return "Nothing is scheduled: the simulation is idle.";
+  return `This step changed nothing visible: ${QUIET_STEPS[kind] ?? `a scheduled ${kind} ran`}.`;
+}

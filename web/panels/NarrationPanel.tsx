@@ -1,30 +1,44 @@
 // The narration: the latest engine events in plain language, newest first. The events of the last
-// single step are highlighted, and announced to screen readers through a live region.
+// single step are highlighted, and announced to screen readers through a live region; a step that
+// changed nothing narratable still gets a line saying what the scheduler processed.
 import { useMemo } from "react";
-import { formatSimTime, narrate } from "../lessons/narrate";
+import { formatSimTime, narrate, narrateQuietStep } from "../lessons/narrate";
 import { useStore } from "../state/store";
 
 const SHOWN = 14;
 
+interface Line {
+  id: number;
+  atUs: number;
+  kind: string;
+  text: string;
+  isStep: boolean;
+}
+
 export function NarrationPanel() {
   const events = useStore((s) => s.view?.recentEvents);
   const stepEvents = useStore((s) => s.lastStepEvents);
-  const highlighted = useMemo(() => new Set(stepEvents.map((e) => e.index)), [stepEvents]);
+  const lastStep = useStore((s) => s.lastStep);
   const lines = useMemo(() => {
-    const out: { index: number; atUs: number; kind: string; text: string }[] = [];
+    const stepIndexes = new Set(stepEvents.map((e) => e.index));
+    const out: Line[] = [];
     for (let i = (events?.length ?? 0) - 1; i >= 0 && out.length < SHOWN; i--) {
       const event = events![i]!;
       const narration = narrate(event);
+      const isStep = stepIndexes.has(event.index);
       // Arrivals are narrated only when stepping; while playing they would double every line.
-      if (!narration || (narration.kind === "delivery" && !highlighted.has(event.index))) continue;
-      out.push({ index: event.index, atUs: event.atUs, ...narration });
+      if (!narration || (narration.kind === "delivery" && !isStep)) continue;
+      out.push({ id: event.index, atUs: event.atUs, isStep, ...narration });
+    }
+    if (lastStep && !out.some((line) => line.isStep)) {
+      const text = narrateQuietStep(lastStep.kind);
+      out.unshift({ id: -lastStep.index - 1, atUs: lastStep.atUs, kind: "control", text, isStep: true });
     }
     return out;
-  }, [events, highlighted]);
-  const announcement = stepEvents
-    .map(narrate)
-    .filter((n) => n !== null)
-    .map((n) => n.text)
+  }, [events, stepEvents, lastStep]);
+  const announcement = lines
+    .filter((line) => line.isStep)
+    .map((line) => line.text)
     .join(" ");
   return (
     <section className="panel narration" aria-labelledby="narration-title">
@@ -34,10 +48,7 @@ export function NarrationPanel() {
       </div>
       <ol className="narration-list" data-testid="narration">
         {lines.map((line) => (
-          <li
-            key={line.index}
-            className={`narration-item kind-${line.kind}${highlighted.has(line.index) ? " is-step" : ""}`}
-          >
+          <li key={line.id} className={`narration-item kind-${line.kind}${line.isStep ? " is-step" : ""}`}>
             <span className="narration-time">{formatSimTime(line.atUs)}</span>
             <span className="narration-text">{line.text}</span>
           </li>

@@ -28,6 +28,7 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
         <PartitionLog
           key={`${p.topic}-${p.partition}`}
           partition={p}
+          partitionCount={view.topics.find((t) => t.name === p.topic)?.partitions.length ?? 1}
           box={layout.partitions.get(`${p.topic}-${p.partition}`)!}
           cellsPerRow={layout.cellsPerRow}
           consumers={view.consumers}

@@ -2,19 +2,26 @@
 // the log end offset, and markers for the high watermark and each consumer's position.
 import { memo } from "react";
 import type { ConsumerView, PartitionView } from "../../engine/view";
-import { hoverKey } from "../state/actions";
+import { hideKeyCard, showKeyCard } from "../state/actions";
 import { useStore } from "../state/store";
 import { type Box, CELL, CELL_GAP, LOG_X_OFFSET } from "./layout";
 import { inkOn, keyColor } from "./palette";
 
 interface Props {
+  partitionCount: number;
   partition: PartitionView;
   box: Box;
   cellsPerRow: number;
   consumers: ConsumerView[];
 }
 
-export const PartitionLog = memo(function PartitionLog({ partition, box, cellsPerRow, consumers }: Props) {
+export const PartitionLog = memo(function PartitionLog({
+  partition,
+  partitionCount,
+  box,
+  cellsPerRow,
+  consumers,
+}: Props) {
   const hoveredKey = useStore((s) => s.hoveredKey);
   const { logStartOffset, logEndOffset, highWatermark } = partition;
   const firstShown = Math.max(logStartOffset, logEndOffset - (cellsPerRow - 1));
@@ -57,10 +64,21 @@ export const PartitionLog = memo(function PartitionLog({ partition, box, cellsPe
             className="record-cell"
             transform={`translate(${cellX(record.offset)}, ${cellY})`}
             opacity={dimmed ? 0.25 : 1}
-            onPointerEnter={() => hoverKey(record.key)}
-            onPointerLeave={() => hoverKey(null)}
+            onPointerEnter={(event) =>
+              void showKeyCard(
+                {
+                  key: record.key,
+                  topic: partition.topic,
+                  partition: partition.partition,
+                  offset: record.offset,
+                  partitionCount,
+                },
+                event.clientX,
+                event.clientY,
+              )
+            }
+            onPointerLeave={hideKeyCard}
           >
-            <title>{`offset ${record.offset} · key ${record.key === null ? "null" : `"${record.key}"`} · from ${record.producerId}`}</title>
             <rect width={CELL} height={44} rx={6} fill={fill} className="record-rect" />
             <text x={CELL / 2} y={29} textAnchor="middle" fill={inkOn(fill)} className="record-offset">
               {record.offset}

@@ -1,7 +1,7 @@
 // Store actions as module-level functions. They talk to the engine only through the engine client
 // and only write the store; components call them and read narrow selectors.
 
-import type { ApplyResult, LoadResult } from "../../engine/api";
+import type { ApplyResult, KeyPartitionExplanation, LoadResult } from "../../engine/api";
 import type { ViewOptions } from "../../engine/view";
 import helloScenario from "../../examples/hello.json";
 import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
@@ -56,7 +56,7 @@ export async function restartEngine(): Promise<void> {
 }
 
 export function togglePlay(): void {
-  set({ playing: !get().playing, lastStepEvents: [] });
+  set({ playing: !get().playing, lastStepEvents: [], lastStep: null });
 }
 
 export function pause(): void {
@@ -77,8 +77,13 @@ export function changeSpeed(direction: 1 | -1): void {
 export async function stepOnce(): Promise<void> {
   if (!client) return;
   set({ playing: false });
-  const { view, events } = await client.call((engine) => engine.step(VIEW_OPTIONS));
-  set({ view, lastStepEvents: events, playheadUs: view.nowUs });
+  const { view, events, kind } = await client.call((engine) => engine.step(VIEW_OPTIONS));
+  set({
+    view,
+    lastStepEvents: events,
+    lastStep: { index: view.stepCount, atUs: view.nowUs, kind },
+    playheadUs: view.nowUs,
+  });
 }
 
 /** Called every animation frame while playing: advance the playhead, ask the engine to catch up. */
@@ -117,6 +122,24 @@ export function toggleTheme(): void {
 
 export function hoverKey(key: string | null): void {
   if (get().hoveredKey !== key) set({ hoveredKey: key });
+}
+
+/** Hovering a record: highlight its key everywhere and explain which partition each client picks. */
+export async function showKeyCard(
+  record: { key: string | null; topic: string; partition: number; offset: number; partitionCount: number },
+  x: number,
+  y: number,
+): Promise<void> {
+  hoverKey(record.key);
+  if (!client) return;
+  const rows = await client.call<KeyPartitionExplanation[]>((engine) =>
+    engine.explainKey(record.key, record.partitionCount),
+  );
+  if (get().hoveredKey === record.key) set({ keyCard: { ...record, x, y, rows } });
+}
+
+export function hideKeyCard(): void {
+  set({ hoveredKey: null, keyCard: null });
 }
 
 /** A small, typed bridge for end-to-end tests (Playwright drives the real worker through it). */

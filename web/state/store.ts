@@ -1,6 +1,7 @@
 // One Zustand store built from slices: simulation (what the engine last reported), playback (the
 // playhead and speed) and ui (theme, selection). Actions live in actions.ts as module functions.
 import { create } from "zustand";
+import type { KeyPartitionExplanation } from "../../engine/api";
 import type { DomainEvent } from "../../engine/events";
 import type { SimView } from "../../engine/view";
 
@@ -8,6 +9,8 @@ export interface SimulationSlice {
   view: SimView | null;
   /** Events emitted by the last single step, highlighted in the narration. */
   lastStepEvents: DomainEvent[];
+  /** What the last single step processed (a delivery, a timer), narrated even when nothing changed. */
+  lastStep: { index: number; atUs: number; kind: string | null } | null;
   /** The worker died: shown with a restart button; the run's inputs are kept to rebuild it. */
   engineError: string | null;
   /** A rejected input (scenario, command): shown as a message; the current run is kept. */
@@ -21,9 +24,22 @@ export interface PlaybackSlice {
   playheadUs: number;
 }
 
+export interface KeyCardState {
+  key: string | null;
+  topic: string;
+  partition: number;
+  offset: number;
+  partitionCount: number;
+  /** Pointer position in the viewport, where the card appears. */
+  x: number;
+  y: number;
+  rows: KeyPartitionExplanation[];
+}
+
 export interface UiSlice {
   theme: "light" | "dark";
   hoveredKey: string | null;
+  keyCard: KeyCardState | null;
 }
 
 export type StoreState = SimulationSlice & PlaybackSlice & UiSlice;
@@ -33,6 +49,7 @@ export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100] as co
 export const useStore = create<StoreState>()(() => ({
   view: null,
   lastStepEvents: [],
+  lastStep: null,
   engineError: null,
   notice: null,
   playing: false,
@@ -40,4 +57,5 @@ export const useStore = create<StoreState>()(() => ({
   playheadUs: 0,
   theme: "light",
   hoveredKey: null,
+  keyCard: null,
 }));

@@ -209,3 +209,34 @@ describe("librdkafka client", () => {
     expect(changes).toBeLessThanOrEqual(10);
   });
 });
+
+describe("producer memory and compression", () => {
+  it("refuses records with BufferExhaustedException once buffer.memory is held by unsent batches", () => {
+    const { of, sim } = run(
+      producerScenario({
+        topic: { partitions: 1 },
+        producer: {
+          recordsPerSec: 100,
+          config: { "buffer.memory": 40_000, "batch.size": 16_384, "linger.ms": 0, acks: "1" },
+        },
+        actions: [{ atMs: 100, command: { type: "stopBroker", brokerId: 1 } }],
+      }),
+      10_000,
+    );
+    const refused = of("bufferExhausted");
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.message).toMatch(
+      /^Failed to allocate 16384 bytes within the configured max blocking time 60000 ms\. Total memory: 40000 bytes\./,
+    );
+    const detail = sim.view().producers[0]!.detail;
+    expect(detail.bufferUsedBytes).toBeLessThanOrEqual(40_000);
+    expect(detail.counters.rejectedRecords).toBe(refused.length);
+  });
+
+  it("ships compressed batches smaller on the wire than in the accumulator", () => {
+    const { of } = run(producerScenario({ producer: { config: { "compression.type": "gzip" } } }), 1000);
+    const batches = of("produceRequestSent").flatMap((r) => r.batches);
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches) expect(b.wireBytes).toBe(61 + Math.ceil((b.sizeBytes - 61) * 0.3));
+  });
+});

@@ -148,6 +148,9 @@ export interface TestBridge {
   hash(): Promise<string>;
   /** Makes the worker throw from a call, to exercise the failure path end to end. */
   breakEngine(): Promise<void>;
+  /** Loads a scenario as the app would (tests and benchmarks); resolves to the errors, if any. */
+  load(scenario: unknown): Promise<string[]>;
+  play(speed: number): void;
 }
 
 export function testBridge(): TestBridge {
@@ -160,6 +163,14 @@ export function testBridge(): TestBridge {
     },
     hash: async () =>
       (await client!.call((engine) => engine.view({ recordsPerPartition: 0, recentEvents: 0 }))).eventLogHash,
+    async load(scenario) {
+      await startEngine(scenario);
+      const notice = get().notice;
+      return notice?.kind === "error" ? [notice.text] : [];
+    },
+    play(speed) {
+      set({ speed, playing: true });
+    },
     async breakEngine() {
       await client!
         .call((engine) => (engine as unknown as { missingFunction(): Promise<void> }).missingFunction())

@@ -98,6 +98,15 @@ export type DomainEventBody =
       message: string;
     }
   | {
+      /** send() threw before the record reached a batch (RecordTooLargeException). */
+      type: "sendFailed";
+      producerId: string;
+      topic: string;
+      key: string | null;
+      exception: string;
+      message: string;
+    }
+  | {
       type: "producerIdAssigned";
       producerId: string;
       brokerId: number;

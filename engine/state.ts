@@ -119,7 +119,7 @@ export interface ProducerCounters {
   failedRecords: number;
   expiredRecords: number;
   retriedBatches: number;
-  /** Records refused by send() (BufferExhaustedException). */
+  /** Records refused by send(): BufferExhaustedException or RecordTooLargeException. */
   rejectedRecords: number;
 }
 

@@ -171,6 +171,7 @@ export function accumulateRecord(
 ): void {
   const keyBytes = record.key === null ? null : utf8Key(record.key);
   const sizeBytes = recordSizeBytes(record);
+  if (!ensureValidRecordSize(ctx, producer, record, sizeBytes + RECORD_BATCH_OVERHEAD_BYTES)) return;
   const choice = choosePartition(ctx, producer, keyBytes, explicitPartition);
   let partitionerCalls = 1;
   let partition = choice.partition;
@@ -309,4 +310,32 @@ function refuseRecord(
     availableBytes,
     message: `Failed to allocate ${requestedBytes} bytes within the configured max blocking time 60000 ms. Total memory: ${totalBytes} bytes. Available memory: ${availableBytes} bytes. Poolable size: ${producer.config["batch.size"]} bytes`,
   });
+}
+
+/** KafkaProducer.ensureValidRecordSize: a record that could never be sent fails in send() itself. */
+function ensureValidRecordSize(
+  ctx: SimContext,
+  producer: ProducerState,
+  record: PendingRecord,
+  sizeBytes: number,
+): boolean {
+  const maxRequestSize = producer.config["max.request.size"];
+  const prefix = `The message is ${sizeBytes} bytes when serialized which is larger than`;
+  const message =
+    sizeBytes > maxRequestSize
+      ? `${prefix} ${maxRequestSize}, which is the value of the max.request.size configuration.`
+      : sizeBytes > producer.config["buffer.memory"]
+        ? `${prefix} the total memory buffer you have configured with the buffer.memory configuration.`
+        : null;
+  if (message === null) return true;
+  producer.counters.rejectedRecords++;
+  ctx.emit({
+    type: "sendFailed",
+    producerId: producer.id,
+    topic: producer.topic,
+    key: record.key,
+    exception: "RecordTooLargeException",
+    message,
+  });
+  return false;
 }

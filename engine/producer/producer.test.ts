@@ -239,4 +239,17 @@ describe("producer memory and compression", () => {
     expect(batches.length).toBeGreaterThan(0);
     for (const b of batches) expect(b.wireBytes).toBe(61 + Math.ceil((b.sizeBytes - 61) * 0.3));
   });
+
+  it("fails a record larger than max.request.size in send() with RecordTooLargeException", () => {
+    const { of } = run(
+      producerScenario({ producer: { valueBytes: 2000, config: { "max.request.size": 1000 } } }),
+      500,
+    );
+    expect(of("recordAccumulated")).toHaveLength(0);
+    expect(of("sendFailed")[0]).toMatchObject({
+      exception: "RecordTooLargeException",
+      message:
+        "The message is 2081 bytes when serialized which is larger than 1000, which is the value of the max.request.size configuration.",
+    });
+  });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { DomainEvent } from "../events";
 import { createSimulation, type Simulation } from "../simulation";
-import { producerScenario } from "../test-support/scenarios";
+import { busyScenario, producerScenario } from "../test-support/scenarios";
 
 type Of<T extends DomainEvent["type"]> = Extract<DomainEvent, { type: T }>;
 
@@ -251,5 +251,23 @@ describe("producer memory and compression", () => {
       message:
         "The message is 2081 bytes when serialized which is larger than 1000, which is the value of the max.request.size configuration.",
     });
+  });
+
+  it("an idempotent producer rides out a broker outage: every record lands once, none fails", () => {
+    const sim = createSimulation(busyScenario(3), { checkInvariants: true });
+    sim.runUntil(400_000);
+    sim.apply({ type: "stopBroker", brokerId: 2 });
+    sim.runUntil(5_000_000);
+    sim.apply({ type: "startBroker", brokerId: 2 });
+    sim.runUntil(40_000_000);
+    const view = sim.view({ recordsPerPartition: 5000 });
+    const p1 = view.producers.find((p) => p.id === "p1")!.detail;
+    expect(p1.idempotence.enabled).toBe(true);
+    expect(p1.counters.retriedBatches).toBeGreaterThan(0);
+    expect(p1.counters.failedRecords + p1.counters.expiredRecords).toBe(0);
+    const timestamps = view.topics[0]!.partitions.flatMap((p) =>
+      p.records.filter((r) => r.producerId === "p1").map((r) => r.timestampUs),
+    );
+    expect(new Set(timestamps).size).toBe(timestamps.length);
   });
 });

@@ -1,0 +1,144 @@
+// Time travel. A run is its inputs: the scenario plus each user command with the position (step
+// count, commands applied) and clock it was applied at. Seeking restores the nearest earlier
+// checkpoint and replays the inputs from there, so any position is reached exactly: the same state
+// and event-log hash as a straight run. A command applied in the past forks: the recorded future
+// (commands and checkpoints after that point) is dropped.
+import type { Command } from "./commands";
+import type { DomainEvent } from "./events";
+import type { Scenario } from "./scenario/schema";
+import { createSimulation, type Simulation, type SimulationOptions, type Snapshot } from "./simulation";
+
+export interface RunRecord {
+  scenario: Scenario;
+  commands: { stepCount: number; atUs: number; command: Command }[];
+}
+
+interface Checkpoint {
+  readonly stepCount: number;
+  readonly applied: number;
+  readonly nowUs: number;
+  readonly snapshot: Snapshot;
+}
+
+/** Steps between checkpoints: a seek replays at most this many steps after restoring one. */
+export const CHECKPOINT_INTERVAL_STEPS = 20_000;
+/** Checkpoints kept; past this, every other one is dropped (the spacing doubles, memory stays bounded). */
+export const CHECKPOINTS_MAX = 48;
+
+export interface Timeline {
+  readonly record: RunRecord;
+  sim: Simulation;
+  /** How many of record.commands the current simulation has applied. */
+  applied: number;
+  checkpoints: Checkpoint[];
+  readonly options: SimulationOptions;
+}
+
+export function createTimeline(record: RunRecord, options: SimulationOptions = {}): Timeline {
+  return { record, sim: createSimulation(record.scenario, options), applied: 0, checkpoints: [], options };
+}
+
+function maybeCheckpoint(tl: Timeline): void {
+  const stepCount = tl.sim.stepCount();
+  const last = tl.checkpoints[tl.checkpoints.length - 1];
+  if (stepCount - (last?.stepCount ?? 0) < CHECKPOINT_INTERVAL_STEPS) return;
+  tl.checkpoints.push({ stepCount, applied: tl.applied, nowUs: tl.sim.nowUs(), snapshot: tl.sim.snapshot() });
+  if (tl.checkpoints.length > CHECKPOINTS_MAX) tl.checkpoints = tl.checkpoints.filter((_, i) => i % 2 === 1);
+}
+
+interface Limit {
+  timeUs?: number;
+  stepCount?: number;
+  applied?: number;
+}
+
+/** Whether the recorded command at `tl.applied` is due now and within the limit. */
+function dueCommand(tl: Timeline, limit: Limit) {
+  const due = tl.record.commands[tl.applied];
+  if (!due || due.stepCount !== tl.sim.stepCount()) return null;
+  if (limit.timeUs !== undefined && due.atUs > limit.timeUs) return null;
+  if (limit.applied !== undefined && tl.applied >= limit.applied) return null;
+  return due;
+}
+
+/** Steps forward, re-applying recorded commands at their exact position, until the limit. */
+function advance(tl: Timeline, limit: Limit): void {
+  for (;;) {
+    const due = dueCommand(tl, limit);
+    if (due) {
+      tl.sim.idleUntil(due.atUs);
+      tl.sim.apply(due.command);
+      tl.applied++;
+      continue;
+    }
+    if (limit.stepCount !== undefined && tl.sim.stepCount() >= limit.stepCount) break;
+    const next = tl.sim.nextScheduled();
+    if (!next || (limit.timeUs !== undefined && next.atUs > limit.timeUs)) break;
+    tl.sim.step();
+    maybeCheckpoint(tl);
+  }
+  if (limit.timeUs !== undefined) tl.sim.runUntil(limit.timeUs);
+}
+
+/** Restores the latest checkpoint at or before the position, or restarts from the scenario. */
+function rewindTo(tl: Timeline, accepts: (cp: Checkpoint) => boolean): void {
+  const checkpoint = [...tl.checkpoints].reverse().find(accepts);
+  tl.sim = createSimulation(tl.record.scenario, tl.options);
+  tl.applied = 0;
+  if (checkpoint) {
+    tl.sim.restore(checkpoint.snapshot);
+    tl.applied = checkpoint.applied;
+  }
+}
+
+export function advanceTo(tl: Timeline, timeUs: number): void {
+  if (timeUs >= tl.sim.nowUs()) advance(tl, { timeUs });
+}
+
+export function seekTo(tl: Timeline, timeUs: number): void {
+  if (timeUs < tl.sim.nowUs()) rewindTo(tl, (cp) => cp.nowUs <= timeUs);
+  advance(tl, { timeUs });
+}
+
+/** One step forward: a due recorded command, or one scheduled event. */
+export function stepForward(tl: Timeline): { events: DomainEvent[]; kind: string | null } {
+  const due = dueCommand(tl, {});
+  if (due) {
+    tl.sim.idleUntil(due.atUs);
+    tl.applied++;
+    return { events: tl.sim.apply(due.command), kind: "command" };
+  }
+  const kind = tl.sim.nextScheduled()?.kind ?? null;
+  const events = tl.sim.step();
+  maybeCheckpoint(tl);
+  return { events, kind };
+}
+
+/** The position just before the current one: one command un-applied, or one step fewer. */
+export function stepBack(tl: Timeline): void {
+  const stepCount = tl.sim.stepCount();
+  const last = tl.record.commands[tl.applied - 1];
+  const target: Required<Pick<Limit, "stepCount" | "applied">> =
+    last && last.stepCount === stepCount
+      ? { stepCount, applied: tl.applied - 1 }
+      : { stepCount: Math.max(0, stepCount - 1), applied: tl.applied };
+  if (target.stepCount === stepCount && target.applied === tl.applied) return;
+  rewindTo(tl, (cp) => cp.stepCount <= target.stepCount && cp.applied <= target.applied);
+  advance(tl, target);
+}
+
+/** Applies a user command now; a command in the past drops the recorded future (a fork). */
+export function applyAtCursor(tl: Timeline, command: Command): DomainEvent[] {
+  const stepCount = tl.sim.stepCount();
+  const events = tl.sim.apply(command);
+  tl.record.commands.splice(tl.applied, tl.record.commands.length - tl.applied, {
+    stepCount,
+    atUs: tl.sim.nowUs(),
+    command,
+  });
+  tl.applied = tl.record.commands.length;
+  tl.checkpoints = tl.checkpoints.filter(
+    (cp) => cp.stepCount < stepCount || (cp.stepCount === stepCount && cp.applied < tl.applied),
+  );
+  return events;
+}

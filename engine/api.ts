@@ -1,6 +1,5 @@
 // EngineApi: the one coarse object the worker exposes. Async-friendly functions over plain data;
 // no classes, getters or live objects cross the boundary. The web side imports only its type.
-import type { Command } from "./commands";
 import { commandSchema } from "./commands";
 import type { DomainEvent } from "./events";
 import { explainKeyPartitioning, type KeyPartitionExplanation } from "./producer/partitioner/explain";

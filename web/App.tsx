@@ -3,6 +3,7 @@ import { Banner } from "./panels/Banner";
 import { Header } from "./panels/Header";
 import { Legend } from "./panels/Legend";
 import { NarrationPanel } from "./panels/NarrationPanel";
+import { Timeline } from "./panels/Timeline";
 import { KeyCard } from "./scene/KeyCard";
 import { Scene } from "./scene/Scene";
 import { useStore } from "./state/store";
@@ -24,6 +25,7 @@ export function App() {
         <KeyCard />
       </main>
       <footer className="dock">
+        <Timeline />
         <NarrationPanel />
         <Legend />
       </footer>

@@ -1,7 +1,8 @@
-// Play, pause, step exactly one event, and speed. Keyboard: space plays/pauses, → steps, + and − change speed.
+// Play, pause, step exactly one event forward or back, and speed. Keyboard: space plays/pauses,
+// → steps, ← steps back, + and − change speed.
 
 import { formatSimTime } from "../lessons/narrate";
-import { changeSpeed, setSpeed, stepOnce, togglePlay } from "../state/actions";
+import { changeSpeed, setSpeed, stepBackOnce, stepOnce, togglePlay } from "../state/actions";
 import { SPEEDS, useStore } from "../state/store";
 
 function speedLabel(speed: number): string {
@@ -26,6 +27,16 @@ export function PlaybackControls() {
         data-testid="play"
       >
         {playing ? "❚❚ Pause" : "▶ Play"}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void stepBackOnce()}
+        disabled={!ready || stepCount === 0}
+        aria-keyshortcuts="ArrowLeft"
+        data-testid="step-back"
+      >
+        ‹ Back
       </button>
       <button
         type="button"

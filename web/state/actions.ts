@@ -27,7 +27,7 @@ async function remember(): Promise<void> {
 export async function startEngine(scenario: unknown = helloScenario): Promise<void> {
   client?.terminate();
   client = createEngineClient(fatal);
-  set({ engineError: null, playing: false, playheadUs: 0, lastStepEvents: [] });
+  set({ engineError: null, playing: false, playheadUs: 0, horizonUs: 0, lastStepEvents: [], lastStep: null });
   const result = await client.call<LoadResult>((engine) => engine.load(scenario));
   if (!result.ok) {
     set({ notice: { kind: "error", text: `This scenario cannot run: ${result.errors.join("; ")}` } });
@@ -83,6 +83,39 @@ export async function stepOnce(): Promise<void> {
     lastStepEvents: events,
     lastStep: { index: view.stepCount, atUs: view.nowUs, kind },
     playheadUs: view.nowUs,
+    horizonUs: Math.max(get().horizonUs, view.nowUs),
+  });
+}
+
+/** Goes back exactly one step (replaying from the nearest checkpoint in the worker). */
+export async function stepBackOnce(): Promise<void> {
+  if (!client) return;
+  set({ playing: false });
+  const view = await client.call((engine) => engine.stepBack(VIEW_OPTIONS));
+  set({ view, lastStepEvents: [], lastStep: null, playheadUs: view.nowUs });
+}
+
+let pendingSeekUs: number | null = null;
+
+/** Scrubbing: jumps the run to `timeUs`; while a seek runs, only the latest request is kept. */
+export function seekTo(timeUs: number): void {
+  if (!client) return;
+  set({ playing: false, playheadUs: timeUs, lastStepEvents: [], lastStep: null });
+  const first = pendingSeekUs === null;
+  pendingSeekUs = timeUs;
+  if (!first) return;
+  const run = async () => {
+    while (pendingSeekUs !== null) {
+      const target = pendingSeekUs;
+      const view = await client!.call((engine) => engine.seek(Math.round(target), VIEW_OPTIONS));
+      if (pendingSeekUs === target) {
+        pendingSeekUs = null;
+        set({ view, playheadUs: view.nowUs });
+      }
+    }
+  };
+  void run().catch(() => {
+    pendingSeekUs = null;
   });
 }
 
@@ -97,7 +130,7 @@ export function advancePlayhead(wallDeltaMs: number): void {
   if (client.busy()) return;
   void client
     .call((engine) => engine.advanceTo(Math.floor(target), VIEW_OPTIONS))
-    .then((view) => set({ view }))
+    .then((view) => set({ view, horizonUs: Math.max(get().horizonUs, view.nowUs) }))
     .catch(() => undefined);
 }
 

@@ -22,6 +22,8 @@ export interface PlaybackSlice {
   /** Simulated time per wall-clock time: 1 = real time, 0.1 = ten times slower. */
   speed: number;
   playheadUs: number;
+  /** The furthest simulated time reached in this run: the scrubber's right end. */
+  horizonUs: number;
 }
 
 export interface KeyCardState {
@@ -55,6 +57,7 @@ export const useStore = create<StoreState>()(() => ({
   playing: false,
   speed: 0.1,
   playheadUs: 0,
+  horizonUs: 0,
   theme: "light",
   hoveredKey: null,
   keyCard: null,

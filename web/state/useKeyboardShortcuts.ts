@@ -1,7 +1,8 @@
-// Keyboard operation for the classroom: space plays/pauses, → steps one event, + / − change speed.
+// Keyboard operation for the classroom: space plays/pauses, → steps one event, ← steps back one,
+// + / − change speed.
 // Shortcuts stay out of the way while the user types in a field or works a control.
 import { useEffect } from "react";
-import { changeSpeed, stepOnce, togglePlay } from "./actions";
+import { changeSpeed, stepBackOnce, stepOnce, togglePlay } from "./actions";
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
@@ -11,6 +12,7 @@ export function useKeyboardShortcuts(): void {
       if (target?.closest("input, select, textarea, button, [contenteditable]")) return;
       if (event.key === " ") togglePlay();
       else if (event.key === "ArrowRight") void stepOnce();
+      else if (event.key === "ArrowLeft") void stepBackOnce();
       else if (event.key === "+" || event.key === "=") changeSpeed(1);
       else if (event.key === "-") changeSpeed(-1);
       else return;

@@ -270,4 +270,31 @@ describe("producer memory and compression", () => {
     );
     expect(new Set(timestamps).size).toBe(timestamps.length);
   });
+
+  it("adaptive partitioning steers keyless records away from a leader whose queue backs up", () => {
+    const scenario = (adaptive: boolean) =>
+      producerScenario({
+        brokers: 3,
+        topic: { partitions: 6 },
+        producer: {
+          recordsPerSec: 500,
+          config: {
+            "linger.ms": 0,
+            "batch.size": 1000,
+            "partitioner.adaptive.partitioning.enable": adaptive,
+          },
+        },
+        actions: [{ atMs: 500, command: { type: "stopBroker", brokerId: 2 } }],
+      });
+    // Broker 2 leads partitions 1 and 4: a third of the partitions.
+    const shareOnStopped = (adaptive: boolean) => {
+      const { of } = run(scenario(adaptive), 10_000);
+      const late = of("recordAccumulated").filter((r) => r.atUs > 2_000_000);
+      return late.filter((r) => r.partition === 1 || r.partition === 4).length / late.length;
+    };
+    // Without it they get more than their third: the stuck partitions' open batches defer the
+    // sticky switch to 2 × batch.size (enableSwitch is false while the last batch is not full).
+    expect(shareOnStopped(false)).toBeGreaterThan(0.4);
+    expect(shareOnStopped(true)).toBeLessThan(0.15);
+  });
 });

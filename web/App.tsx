@@ -3,6 +3,7 @@ import { Banner } from "./panels/Banner";
 import { Header } from "./panels/Header";
 import { Legend } from "./panels/Legend";
 import { NarrationPanel } from "./panels/NarrationPanel";
+import { ShortcutsHelp } from "./panels/ShortcutsHelp";
 import { Timeline } from "./panels/Timeline";
 import { KeyCard } from "./scene/KeyCard";
 import { Scene } from "./scene/Scene";
@@ -14,8 +15,15 @@ export function App() {
   usePlaybackLoop();
   useKeyboardShortcuts();
   const theme = useStore((s) => s.theme);
+  const presenter = useStore((s) => s.presenter);
+  const embed = useStore((s) => s.embed);
   return (
-    <div className="app" data-theme={theme}>
+    <div
+      className="app"
+      data-theme={theme}
+      data-presenter={presenter || undefined}
+      data-embed={embed || undefined}
+    >
       <Header />
       <div className="banners">
         <Banner />
@@ -27,8 +35,9 @@ export function App() {
       <footer className="dock">
         <Timeline />
         <NarrationPanel />
-        <Legend />
+        {!presenter && !embed && <Legend />}
       </footer>
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { ErrorBoundary } from "./panels/ErrorBoundary";
-import { startEngine, testBridge } from "./state/actions";
+import { applyUrlOptions, startEngine, testBridge } from "./state/actions";
 import "./styles.css";
 
 declare global {
@@ -11,6 +11,7 @@ declare global {
   }
 }
 
+applyUrlOptions(window.location.search, window.matchMedia("(prefers-color-scheme: dark)").matches);
 window.__topicscope = testBridge();
 void startEngine();
 

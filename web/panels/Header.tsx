@@ -1,22 +1,50 @@
-// The header: product name, the scenario's title, playback, and the theme switch.
-import { toggleTheme } from "../state/actions";
+// The header: product name, the scenario's title, playback, presenter mode, theme and help.
+// In presenter and embed modes the editing chrome (theme, help) is hidden.
+import { setShortcutsOpen, togglePresenter, toggleTheme } from "../state/actions";
 import { useStore } from "../state/store";
 import { PlaybackControls } from "./PlaybackControls";
 
 export function Header() {
   const title = useStore((s) => s.view?.title ?? "");
   const theme = useStore((s) => s.theme);
+  const presenter = useStore((s) => s.presenter);
+  const embed = useStore((s) => s.embed);
   return (
     <header className="header">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        <span className="brand-name">Topicscope</span>
+        {!embed && <span className="brand-name">Topicscope</span>}
         {title && <span className="scenario-title">{title}</span>}
       </div>
       <PlaybackControls />
-      <button type="button" className="btn" onClick={toggleTheme} aria-pressed={theme === "dark"}>
-        {theme === "dark" ? "☀ Light" : "☾ Dark"}
-      </button>
+      {!embed && (
+        <button
+          type="button"
+          className="btn"
+          onClick={togglePresenter}
+          aria-pressed={presenter}
+          aria-keyshortcuts="P"
+          data-testid="presenter"
+        >
+          {presenter ? "Exit presenter" : "Presenter"}
+        </button>
+      )}
+      {!presenter && !embed && (
+        <>
+          <button type="button" className="btn" onClick={toggleTheme} aria-pressed={theme === "dark"}>
+            {theme === "dark" ? "☀ Light" : "☾ Dark"}
+          </button>
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={() => setShortcutsOpen(true)}
+            aria-label="Keyboard shortcuts"
+            aria-keyshortcuts="?"
+          >
+            ?
+          </button>
+        </>
+      )}
     </header>
   );
 }

@@ -149,6 +149,25 @@ export function dismissNotice(): void {
   set({ notice: null });
 }
 
+/** Reads `?presenter`, `?embed` and `?theme=dark|light` (else the system preference). */
+export function applyUrlOptions(search: string, prefersDark: boolean): void {
+  const params = new URLSearchParams(search);
+  const theme = params.get("theme");
+  set({
+    presenter: params.has("presenter"),
+    embed: params.has("embed"),
+    theme: theme === "dark" || theme === "light" ? theme : prefersDark ? "dark" : "light",
+  });
+}
+
+export function togglePresenter(): void {
+  set({ presenter: !get().presenter });
+}
+
+export function setShortcutsOpen(open: boolean): void {
+  set({ shortcutsOpen: open });
+}
+
 export function toggleTheme(): void {
   set({ theme: get().theme === "light" ? "dark" : "light" });
 }

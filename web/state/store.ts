@@ -40,6 +40,11 @@ export interface KeyCardState {
 
 export interface UiSlice {
   theme: "light" | "dark";
+  /** Large type, high contrast, editing chrome hidden: for projectors. */
+  presenter: boolean;
+  /** `?embed`: the scene and its controls only, for slides and course pages. */
+  embed: boolean;
+  shortcutsOpen: boolean;
   hoveredKey: string | null;
   keyCard: KeyCardState | null;
 }
@@ -59,6 +64,9 @@ export const useStore = create<StoreState>()(() => ({
   playheadUs: 0,
   horizonUs: 0,
   theme: "light",
+  presenter: false,
+  embed: false,
+  shortcutsOpen: false,
   hoveredKey: null,
   keyCard: null,
 }));

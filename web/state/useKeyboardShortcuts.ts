@@ -1,13 +1,25 @@
 // Keyboard operation for the classroom: space plays/pauses, → steps one event, ← steps back one,
-// + / − change speed.
+// + / − change speed, P presenter mode, ? the list of shortcuts, Esc closes it.
 // Shortcuts stay out of the way while the user types in a field or works a control.
 import { useEffect } from "react";
-import { changeSpeed, stepBackOnce, stepOnce, togglePlay } from "./actions";
+import {
+  changeSpeed,
+  setShortcutsOpen,
+  stepBackOnce,
+  stepOnce,
+  togglePlay,
+  togglePresenter,
+} from "./actions";
+import { useStore } from "./store";
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "Escape" && useStore.getState().shortcutsOpen) {
+        setShortcutsOpen(false);
+        return;
+      }
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, select, textarea, button, [contenteditable]")) return;
       if (event.key === " ") togglePlay();
@@ -15,6 +27,8 @@ export function useKeyboardShortcuts(): void {
       else if (event.key === "ArrowLeft") void stepBackOnce();
       else if (event.key === "+" || event.key === "=") changeSpeed(1);
       else if (event.key === "-") changeSpeed(-1);
+      else if (event.key === "p" || event.key === "P") togglePresenter();
+      else if (event.key === "?") setShortcutsOpen(!useStore.getState().shortcutsOpen);
       else return;
       event.preventDefault();
     };

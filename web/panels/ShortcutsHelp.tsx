@@ -1,0 +1,54 @@
+// The keyboard shortcuts, opened with "?" or the header's help button; Esc or the button closes it.
+import { useEffect, useRef } from "react";
+import { setShortcutsOpen } from "../state/actions";
+import { useStore } from "../state/store";
+
+const SHORTCUTS: [string, string][] = [
+  ["Space", "play / pause"],
+  ["→", "step one event forward"],
+  ["←", "step one event back"],
+  ["+  /  −", "faster / slower"],
+  ["P", "presenter mode (large type, high contrast)"],
+  ["?", "this list"],
+  ["Esc", "close"],
+];
+
+export function ShortcutsHelp() {
+  const open = useStore((s) => s.shortcutsOpen);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts"
+      >
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([key, what]) => (
+            <div key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <button
+          ref={closeRef}
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setShortcutsOpen(false)}
+        >
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

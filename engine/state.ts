@@ -138,6 +138,8 @@ export interface ProducerState {
   readonly client: ProducerClient;
   readonly config: ProducerConfig;
   readonly explicitConfig: readonly ProducerConfigKey[];
+  /** What Kafka logs while resolving the config (idempotence silently disabled, delivery.timeout.ms raised). */
+  readonly configNotes: readonly string[];
   recordsPerSec: number;
   paused: boolean;
   /** Bumped when the rate changes so stale workload ticks are ignored. */

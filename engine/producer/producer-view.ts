@@ -46,6 +46,8 @@ export interface ProducerDetailView {
   /** Java built-in / librdkafka: the current sticky partition for keyless records, if any. */
   stickyPartition: number | null;
   configEntries: ProducerConfigEntryView[];
+  /** Kafka's INFO/WARN lines from resolving the config, e.g. "Idempotence will be disabled because acks is set to 1, not set to 'all'." */
+  configNotes: string[];
   batchesByPartition: { partition: number; leaderBrokerId: number | null; batches: ProducerBatchView[] }[];
   inFlight: ProducerInFlightView[];
   counters: {
@@ -114,6 +116,7 @@ export function buildProducerDetail(producer: ProducerState, nowUs: number): Pro
     partitioner: partitionerNameOf(producer),
     stickyPartition: stickyPartitionOf(producer),
     configEntries: configEntriesOf(producer),
+    configNotes: [...producer.configNotes],
     batchesByPartition: partitions.map((partition) => ({
       partition,
       leaderBrokerId: producer.leaders?.[partition] ?? null,

@@ -114,6 +114,24 @@ describe("producer delivery", () => {
     expect(of("batchAppended").length).toBe(acked.length);
   });
 
+  it("shows the resolved config in the view: explicit values, defaults and Kafka's notes", () => {
+    const { sim } = run(producerScenario({ producer: { config: { acks: "1", "linger.ms": 20 } } }), 100);
+    const detail = sim.view().producers[0]!.detail;
+    const entry = (name: string) => detail.configEntries.find((e) => e.name === name);
+    expect(entry("linger.ms")).toEqual({ name: "linger.ms", value: 20, explicit: true });
+    expect(entry("batch.size")).toEqual({ name: "batch.size", value: 16384, explicit: false });
+    expect(entry("enable.idempotence")).toEqual({
+      name: "enable.idempotence",
+      value: false,
+      explicit: false,
+    });
+    expect(detail.configNotes).toEqual([
+      "Idempotence will be disabled because acks is set to 1, not set to 'all'.",
+    ]);
+    expect(detail.partitioner).toBe("default (built-in)");
+    expect(sim.view().producers[0]!.config["enable.idempotence"]).toBe("false");
+  });
+
   it("acks=all reports the base offsets the leader assigned", () => {
     const { of } = run(producerScenario({ producer: { partition: 1 } }), 2000);
     const offsets = of("produceAcknowledged").flatMap((a) => a.batches.map((b) => b.baseOffset));

@@ -61,6 +61,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
     client: spec.client,
     config: resolved.config,
     explicitConfig: resolved.explicit,
+    configNotes: resolved.notes,
     recordsPerSec: spec.recordsPerSec,
     paused: false,
     tickEpoch: 0,

@@ -36,6 +36,8 @@ export const PartitionLog = memo(function PartitionLog({
       .map((p) => ({ consumerId: c.id, position: p.position! })),
   );
   const name = `${partition.topic}-${partition.partition}`;
+  // Labels go right of their marker unless that would run past the partition's box.
+  const labelRoom = (x: number) => (x + 130 < box.x + box.width ? 1 : -1);
   return (
     <g
       className="partition"
@@ -110,7 +112,12 @@ export const PartitionLog = memo(function PartitionLog({
             data-position={position}
           >
             <path d={`M ${x} ${y} l -8 12 l 16 0 z`} />
-            <text x={x + 12} y={y + 13} className="position-label">
+            <text
+              x={x + labelRoom(x) * 12}
+              y={y + 13}
+              textAnchor={labelRoom(x) > 0 ? "start" : "end"}
+              className="position-label"
+            >
               {position < firstShown ? `◀ ${consumerId} @ ${position}` : consumerId}
             </text>
           </g>

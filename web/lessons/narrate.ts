@@ -96,6 +96,8 @@ export function narrate(event: DomainEvent): Narration | null {
       };
     case "bufferExhausted":
       return { kind: "produce", text: `${event.producerId}: ${event.message}` };
+    case "sendFailed":
+      return { kind: "produce", text: `${event.producerId}'s send() failed: ${event.exception}: ${event.message}` };
     case "producerIdAssigned":
       return {
         kind: "produce",

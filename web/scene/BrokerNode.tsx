@@ -16,10 +16,19 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
   return (
     <g className={broker.up ? "broker" : "broker broker-down"} data-testid={`broker-${brokerId}`}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="broker-bg" />
-      <text x={box.x + 18} y={box.y + 34} className="broker-name">
+      <text
+        x={box.x + 18}
+        y={box.y + (layout.metrics.density === "compact" ? 28 : 34)}
+        className="broker-name"
+      >
         Broker {brokerId}
       </text>
-      <text x={box.x + box.width - 18} y={box.y + 34} textAnchor="end" className="broker-meta">
+      <text
+        x={box.x + box.width - 18}
+        y={box.y + (layout.metrics.density === "compact" ? 28 : 34)}
+        textAnchor="end"
+        className="broker-meta"
+      >
         {broker.up
           ? `leader of ${partitions.length} partition${partitions.length === 1 ? "" : "s"}`
           : "stopped"}
@@ -30,6 +39,7 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
           partition={p}
           partitionCount={view.topics.find((t) => t.name === p.topic)?.partitions.length ?? 1}
           box={layout.partitions.get(`${p.topic}-${p.partition}`)!}
+          metrics={layout.metrics}
           cellsPerRow={layout.cellsPerRow}
           consumers={view.consumers}
         />

@@ -1,7 +1,7 @@
 // A consumer client in assign() mode: what its application is doing, and for each assigned
 // partition its position (the next offset poll() returns) and its lag (high watermark − position).
 import type { ConsumerView } from "../../engine/view";
-import type { Box } from "./layout";
+import { type Box, CARD_ROWS_MAX } from "./layout";
 
 interface Props {
   consumer: ConsumerView;
@@ -26,7 +26,15 @@ function statusText(consumer: ConsumerView, nowUs: number): string {
 }
 
 export function ConsumerNode({ consumer, box, nowUs }: Props) {
-  const rows = consumer.partitions.slice(0, 12);
+  // With more partitions than rows, list the ones lagging most and summarise the rest.
+  const rows =
+    consumer.partitions.length <= CARD_ROWS_MAX
+      ? consumer.partitions
+      : [...consumer.partitions]
+          .sort((a, b) => (b.lag ?? -1) - (a.lag ?? -1) || a.partition - b.partition)
+          .slice(0, CARD_ROWS_MAX);
+  const hidden = consumer.partitions.length - rows.length;
+  const totalLag = consumer.partitions.reduce((n, p) => n + (p.lag ?? 0), 0);
   return (
     <g className="client consumer" data-testid={`consumer-${consumer.id}`}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="client-bg" />
@@ -42,7 +50,7 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
       <text x={box.x + 18} y={box.y + 124} className="client-section">
         partition
       </text>
-      <text x={box.x + 200} y={box.y + 124} textAnchor="end" className="client-section">
+      <text x={box.x + box.width - 76} y={box.y + 124} textAnchor="end" className="client-section">
         position
       </text>
       <text x={box.x + box.width - 18} y={box.y + 124} textAnchor="end" className="client-section">
@@ -53,7 +61,12 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
           <text x={box.x + 18} y={box.y + 156 + i * 34} className="consumer-cell">
             {consumer.topic}-{p.partition}
           </text>
-          <text x={box.x + 200} y={box.y + 156 + i * 34} textAnchor="end" className="consumer-cell strong">
+          <text
+            x={box.x + box.width - 76}
+            y={box.y + 156 + i * 34}
+            textAnchor="end"
+            className="consumer-cell strong"
+          >
             {p.position ?? "—"}
           </text>
           <text
@@ -66,6 +79,11 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
           </text>
         </g>
       ))}
+      {hidden > 0 && (
+        <text x={box.x + 18} y={box.y + 156 + rows.length * 34} className="client-stats">
+          +{hidden} more · total lag {totalLag}
+        </text>
+      )}
     </g>
   );
 }

@@ -1,16 +1,18 @@
 // One partition's log on its leader: the newest offsets as cells colored by key, an empty slot at
-// the log end offset, and markers for the high watermark and each consumer's position.
+// the log end offset, and markers for the high watermark and each consumer's position. In the
+// compact density cells are small and unnumbered (hover a cell for its offset and key).
 import { memo } from "react";
 import type { ConsumerView, PartitionView } from "../../engine/view";
 import { hideKeyCard, showKeyCard } from "../state/actions";
 import { useStore } from "../state/store";
-import { type Box, CELL, CELL_GAP, LOG_X_OFFSET } from "./layout";
+import type { Box, Metrics } from "./layout";
 import { inkOn, keyColor } from "./palette";
 
 interface Props {
   partitionCount: number;
   partition: PartitionView;
   box: Box;
+  metrics: Metrics;
   cellsPerRow: number;
   consumers: ConsumerView[];
 }
@@ -19,14 +21,16 @@ export const PartitionLog = memo(function PartitionLog({
   partition,
   partitionCount,
   box,
+  metrics: m,
   cellsPerRow,
   consumers,
 }: Props) {
   const hoveredKey = useStore((s) => s.hoveredKey);
+  const compact = m.density === "compact";
   const { logStartOffset, logEndOffset, highWatermark } = partition;
   const firstShown = Math.max(logStartOffset, logEndOffset - (cellsPerRow - 1));
-  const cellX = (offset: number) => box.x + LOG_X_OFFSET + (offset - firstShown) * (CELL + CELL_GAP);
-  const cellY = box.y + 14;
+  const cellX = (offset: number) => box.x + m.logXOffset + (offset - firstShown) * (m.cell + m.cellGap);
+  const cellY = box.y + (box.height - m.cellHeight) / 2 - (compact ? 0 : 10);
   const shown = partition.records.filter((r) => r.offset >= firstShown);
   const positions = consumers.flatMap((c) =>
     c.partitions
@@ -40,19 +44,41 @@ export const PartitionLog = memo(function PartitionLog({
   const labelRoom = (x: number) => (x + 130 < box.x + box.width ? 1 : -1);
   return (
     <g
-      className="partition"
+      className={`partition density-${m.density}`}
       data-testid={`partition-${name}`}
       data-leo={logEndOffset}
       data-hw={highWatermark}
     >
-      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={10} className="partition-bg" />
-      <text x={box.x + 16} y={box.y + 36} className="partition-name">
+      <rect
+        x={box.x}
+        y={box.y}
+        width={box.width}
+        height={box.height}
+        rx={compact ? 5 : 10}
+        className="partition-bg"
+      />
+      <text
+        x={box.x + (compact ? 8 : 16)}
+        y={box.y + (compact ? box.height / 2 + 5 : 36)}
+        className="partition-name"
+      >
         {name}
       </text>
-      <text x={box.x + 16} y={box.y + 62} className="partition-meta">
-        LEO {logEndOffset} · HW {highWatermark}
-      </text>
-      {firstShown > logStartOffset && (
+      {compact ? (
+        <text
+          x={box.x + m.logXOffset - 8}
+          y={box.y + box.height / 2 + 5}
+          textAnchor="end"
+          className="partition-meta"
+        >
+          {logEndOffset}
+        </text>
+      ) : (
+        <text x={box.x + 16} y={box.y + 62} className="partition-meta">
+          LEO {logEndOffset} · HW {highWatermark}
+        </text>
+      )}
+      {firstShown > logStartOffset && !compact && (
         <text x={cellX(firstShown) - 10} y={cellY + 31} textAnchor="end" className="partition-ellipsis">
           …
         </text>
@@ -81,29 +107,40 @@ export const PartitionLog = memo(function PartitionLog({
             }
             onPointerLeave={hideKeyCard}
           >
-            <rect width={CELL} height={44} rx={6} fill={fill} className="record-rect" />
-            <text x={CELL / 2} y={29} textAnchor="middle" fill={inkOn(fill)} className="record-offset">
-              {record.offset}
-            </text>
+            <rect
+              width={m.cell}
+              height={m.cellHeight}
+              rx={compact ? 3 : 6}
+              fill={fill}
+              className="record-rect"
+            />
+            {!compact && (
+              <text x={m.cell / 2} y={29} textAnchor="middle" fill={inkOn(fill)} className="record-offset">
+                {record.offset}
+              </text>
+            )}
           </g>
         );
       })}
       <g transform={`translate(${cellX(logEndOffset)}, ${cellY})`} className="leo-slot">
-        <rect width={CELL} height={44} rx={6} />
-        <text x={CELL / 2} y={29} textAnchor="middle">
-          {logEndOffset}
-        </text>
+        <rect width={m.cell} height={m.cellHeight} rx={compact ? 3 : 6} />
+        {!compact && (
+          <text x={m.cell / 2} y={29} textAnchor="middle">
+            {logEndOffset}
+          </text>
+        )}
       </g>
       <line
-        x1={cellX(highWatermark) - CELL_GAP / 2}
-        x2={cellX(highWatermark) - CELL_GAP / 2}
-        y1={cellY - 8}
-        y2={cellY + 52}
+        x1={cellX(highWatermark) - m.cellGap / 2}
+        x2={cellX(highWatermark) - m.cellGap / 2}
+        y1={cellY - (compact ? 3 : 8)}
+        y2={cellY + m.cellHeight + (compact ? 3 : 8)}
         className="hw-line"
       />
       {positions.map(({ consumerId, position }, i) => {
-        const x = position < firstShown ? cellX(firstShown) - 14 : cellX(position) + CELL / 2;
-        const y = cellY + 52 + i * 4;
+        const x = position < firstShown ? cellX(firstShown) - 8 : cellX(position) + m.cell / 2;
+        const y = cellY + m.cellHeight + (compact ? 0 : 8) + i * 4;
+        const size = compact ? 5 : 8;
         return (
           <g
             key={consumerId}
@@ -111,15 +148,18 @@ export const PartitionLog = memo(function PartitionLog({
             data-testid={`position-${consumerId}-${name}`}
             data-position={position}
           >
-            <path d={`M ${x} ${y} l -8 12 l 16 0 z`} />
-            <text
-              x={x + labelRoom(x) * 12}
-              y={y + 13}
-              textAnchor={labelRoom(x) > 0 ? "start" : "end"}
-              className="position-label"
-            >
-              {position < firstShown ? `◀ ${consumerId} @ ${position}` : consumerId}
-            </text>
+            <title>{`${consumerId}: position ${position}`}</title>
+            <path d={`M ${x} ${y} l -${size} ${size * 1.5} l ${size * 2} 0 z`} />
+            {!compact && (
+              <text
+                x={x + labelRoom(x) * 12}
+                y={y + 13}
+                textAnchor={labelRoom(x) > 0 ? "start" : "end"}
+                className="position-label"
+              >
+                {position < firstShown ? `◀ ${consumerId} @ ${position}` : consumerId}
+              </text>
+            )}
           </g>
         );
       })}

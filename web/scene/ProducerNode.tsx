@@ -1,7 +1,7 @@
 // A producer client: its workload, the Kafka configs that shape batching, and one bar per partition
 // showing how full the open batch is against batch.size.
 import type { ProducerView } from "../../engine/view";
-import type { Box } from "./layout";
+import { type Box, CARD_ROWS_MAX } from "./layout";
 
 interface Props {
   producer: ProducerView;
@@ -11,7 +11,13 @@ interface Props {
 
 export function ProducerNode({ producer, box, partitionCount }: Props) {
   const batchSize = Number(producer.config["batch.size"] ?? 16384);
-  const partitionNumbers = Array.from({ length: Math.min(partitionCount, 12) }, (_, p) => p);
+  // With more partitions than rows, list the partitions that have an open batch.
+  const partitionNumbers =
+    partitionCount <= CARD_ROWS_MAX
+      ? Array.from({ length: partitionCount }, (_, p) => p)
+      : [...new Set(producer.openBatches.map((b) => b.partition))]
+          .sort((a, b) => a - b)
+          .slice(0, CARD_ROWS_MAX);
   const barX = box.x + 70;
   const barWidth = box.width - 90;
   return (
@@ -30,12 +36,14 @@ export function ProducerNode({ producer, box, partitionCount }: Props) {
         batch.size={batchSize}
       </text>
       <text x={box.x + 18} y={box.y + 146} className="client-section">
-        Open batches
+        {partitionCount <= CARD_ROWS_MAX
+          ? "Open batches"
+          : `Open batches (${partitionNumbers.length}/${partitionCount})`}
       </text>
-      {partitionNumbers.map((partition) => {
+      {partitionNumbers.map((partition, row) => {
         const batch = producer.openBatches.find((b) => b.partition === partition);
         const fill = batch ? Math.max(0.04, Math.min(1, batch.sizeBytes / batchSize)) : 0;
-        const y = box.y + 160 + partition * 30;
+        const y = box.y + 160 + row * 30;
         return (
           <g key={partition}>
             <text x={box.x + 18} y={y + 17} className="batch-label">

@@ -1,21 +1,60 @@
 // Where everything sits in the scene, computed from the view: producers on the left, brokers with
 // the partition logs they lead in the middle, consumers on the right. Pure geometry, no React.
+// Two densities: "comfortable" (big cells with offsets, one broker column) for classroom-sized
+// topics, and "compact" (small cells, two broker columns) once there are more than 12 partitions.
 import type { SimView } from "../../engine/view";
 
 export const SCENE_WIDTH = 1600;
 const TOP = 24;
 const PRODUCER_X = 24;
-const CARD_WIDTH = 276;
-// Wide gutters between clients and brokers: messages need room to be seen travelling.
-const BROKER_X = 440;
-const BROKER_WIDTH = 720;
-const CONSUMER_X = SCENE_WIDTH - 24 - CARD_WIDTH;
-const BROKER_HEADER = 52;
-export const PARTITION_ROW = 92;
 const BROKER_GAP = 20;
-export const CELL = 50;
-export const CELL_GAP = 6;
-export const LOG_X_OFFSET = 176;
+export const COMPACT_THRESHOLD_PARTITIONS = 12;
+
+export type Density = "comfortable" | "compact";
+
+/** Sizes that change with density. */
+export interface Metrics {
+  density: Density;
+  cardWidth: number;
+  brokerX: number;
+  brokerAreaWidth: number;
+  brokerColumns: number;
+  brokerHeader: number;
+  partitionRow: number;
+  cell: number;
+  cellHeight: number;
+  cellGap: number;
+  logXOffset: number;
+}
+
+const COMFORTABLE: Metrics = {
+  density: "comfortable",
+  cardWidth: 276,
+  // Wide gutters between clients and brokers: messages need room to be seen travelling.
+  brokerX: 440,
+  brokerAreaWidth: 720,
+  brokerColumns: 1,
+  brokerHeader: 52,
+  partitionRow: 92,
+  cell: 50,
+  cellHeight: 44,
+  cellGap: 6,
+  logXOffset: 176,
+};
+
+const COMPACT: Metrics = {
+  density: "compact",
+  cardWidth: 250,
+  brokerX: 380,
+  brokerAreaWidth: 840,
+  brokerColumns: 2,
+  brokerHeader: 40,
+  partitionRow: 28,
+  cell: 20,
+  cellHeight: 20,
+  cellGap: 3,
+  logXOffset: 132,
+};
 
 export interface Box {
   x: number;
@@ -25,6 +64,7 @@ export interface Box {
 }
 
 export interface SceneLayout {
+  metrics: Metrics;
   height: number;
   producers: Map<string, Box>;
   brokers: Map<number, Box>;
@@ -35,38 +75,53 @@ export interface SceneLayout {
   cellsPerRow: number;
 }
 
+/** Rows of per-partition detail a client card lists before summarising. */
+export const CARD_ROWS_MAX = 12;
+
 export function producerCardHeight(partitions: number): number {
-  return 196 + Math.min(partitions, 12) * 30;
+  return 196 + Math.min(partitions, CARD_ROWS_MAX) * 30;
 }
 
 export function consumerCardHeight(partitions: number): number {
-  return 150 + Math.min(partitions, 12) * 34;
+  return 150 + Math.min(partitions, CARD_ROWS_MAX) * 34 + (partitions > CARD_ROWS_MAX ? 34 : 0);
+}
+
+function layoutBrokers(view: SimView, m: Metrics) {
+  const partitions = new Map<string, Box>();
+  const brokers = new Map<number, Box>();
+  const columnWidth = (m.brokerAreaWidth - (m.brokerColumns - 1) * BROKER_GAP) / m.brokerColumns;
+  const columnBottoms = Array.from({ length: m.brokerColumns }, () => TOP);
+  for (const broker of view.brokers) {
+    const rows = view.topics.flatMap((t) => t.partitions).filter((p) => p.leaderBrokerId === broker.id);
+    const height = m.brokerHeader + Math.max(1, rows.length) * m.partitionRow + 12;
+    const column = columnBottoms.indexOf(Math.min(...columnBottoms));
+    const x = m.brokerX + column * (columnWidth + BROKER_GAP);
+    const y = columnBottoms[column]!;
+    brokers.set(broker.id, { x, y, width: columnWidth, height });
+    rows.forEach((p, i) => {
+      partitions.set(`${p.topic}-${p.partition}`, {
+        x: x + 12,
+        y: y + m.brokerHeader + i * m.partitionRow,
+        width: columnWidth - 24,
+        height: m.partitionRow - (m.density === "compact" ? 4 : 10),
+      });
+    });
+    columnBottoms[column] = y + height + BROKER_GAP;
+  }
+  const cellsPerRow = Math.floor((columnWidth - 24 - m.logXOffset - 12) / (m.cell + m.cellGap));
+  return { partitions, brokers, bottom: Math.max(...columnBottoms), cellsPerRow };
 }
 
 export function computeLayout(view: SimView): SceneLayout {
-  const partitions = new Map<string, Box>();
-  const brokers = new Map<number, Box>();
-  let y = TOP;
-  for (const broker of view.brokers) {
-    const rows = view.topics.flatMap((t) => t.partitions).filter((p) => p.leaderBrokerId === broker.id);
-    const height = BROKER_HEADER + Math.max(1, rows.length) * PARTITION_ROW + 12;
-    brokers.set(broker.id, { x: BROKER_X, y, width: BROKER_WIDTH, height });
-    rows.forEach((p, i) => {
-      partitions.set(`${p.topic}-${p.partition}`, {
-        x: BROKER_X + 16,
-        y: y + BROKER_HEADER + i * PARTITION_ROW,
-        width: BROKER_WIDTH - 32,
-        height: PARTITION_ROW - 10,
-      });
-    });
-    y += height + BROKER_GAP;
-  }
+  const totalPartitions = view.topics.reduce((n, t) => n + t.partitions.length, 0);
+  const m = totalPartitions > COMPACT_THRESHOLD_PARTITIONS ? COMPACT : COMFORTABLE;
+  const { partitions, brokers, bottom, cellsPerRow } = layoutBrokers(view, m);
   const stack = <T>(items: T[], x: number, heightOf: (item: T) => number, idOf: (item: T) => string) => {
     const boxes = new Map<string, Box>();
     let cy = TOP;
     for (const item of items) {
       const height = heightOf(item);
-      boxes.set(idOf(item), { x, y: cy, width: CARD_WIDTH, height });
+      boxes.set(idOf(item), { x, y: cy, width: m.cardWidth, height });
       cy += height + BROKER_GAP;
     }
     return { boxes, bottom: cy };
@@ -78,15 +133,16 @@ export function computeLayout(view: SimView): SceneLayout {
     (p) => producerCardHeight(partitionCount(p.topic)),
     (p) => p.id,
   );
+  const consumerX = SCENE_WIDTH - 24 - m.cardWidth;
   const consumers = stack(
     view.consumers,
-    CONSUMER_X,
+    consumerX,
     (c) => consumerCardHeight(c.partitions.length),
     (c) => c.id,
   );
-  const cellsPerRow = Math.floor((BROKER_WIDTH - 32 - LOG_X_OFFSET - 16) / (CELL + CELL_GAP));
   return {
-    height: Math.max(y, producers.bottom, consumers.bottom) + 8,
+    metrics: m,
+    height: Math.max(bottom, producers.bottom, consumers.bottom) + 8,
     producers: producers.boxes,
     brokers,
     partitions,

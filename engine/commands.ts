@@ -32,6 +32,14 @@ export const commandSchema = z.discriminatedUnion("type", [
       offset: z.number().int().min(0),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal("restartProducer"),
+      producerId: id,
+      /** The new client config (Kafka names); validated as Kafka validates it when applied. */
+      config: z.record(z.string(), z.unknown()),
+    })
+    .strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -253,7 +253,8 @@ export type DomainEventBody =
   | { type: "recordsPolled"; consumerId: string; recordCount: number; ranges: readonly PartitionRange[] }
   | { type: "recordsProcessed"; consumerId: string; recordCount: number }
   | { type: "brokerStopped"; brokerId: number }
-  | { type: "brokerStarted"; brokerId: number };
+  | { type: "brokerStarted"; brokerId: number }
+  | { type: "producerRestarted"; producerId: string; changedConfigs: readonly string[] };
 
 export type DomainEventType = DomainEventBody["type"];
 

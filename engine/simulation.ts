@@ -37,6 +37,7 @@ import {
   scheduleNextRecord,
   startProducer,
 } from "./producer/producer";
+import { restartProducer, validateProducerRestart } from "./producer/restart";
 import { senderWake } from "./producer/sender";
 import type { Scenario } from "./scenario/schema";
 import { partitionKey, type SimState, type TimerPayload } from "./state";
@@ -246,6 +247,9 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
     case "startBroker":
       brokerOf(command.brokerId);
       break;
+    case "restartProducer":
+      validateProducerRestart(state, command);
+      break;
   }
   state.appliedCommands.push({ atUs: state.nowUs, source, command });
   ctx.emit({ type: "commandApplied", command, source });
@@ -291,6 +295,8 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       ctx.emit({ type: "brokerStarted", brokerId: b.id });
       return;
     }
+    case "restartProducer":
+      return restartProducer(ctx, command);
     default: {
       const unreachable: never = command;
       throw new CommandError(`unknown command ${JSON.stringify(unreachable)}`);

@@ -97,7 +97,10 @@ export function narrate(event: DomainEvent): Narration | null {
     case "bufferExhausted":
       return { kind: "produce", text: `${event.producerId}: ${event.message}` };
     case "sendFailed":
-      return { kind: "produce", text: `${event.producerId}'s send() failed: ${event.exception}: ${event.message}` };
+      return {
+        kind: "produce",
+        text: `${event.producerId}'s send() failed: ${event.exception}: ${event.message}`,
+      };
     case "producerIdAssigned":
       return {
         kind: "produce",
@@ -213,6 +216,14 @@ export function narrate(event: DomainEvent): Narration | null {
       };
     case "brokerStopped":
       return { kind: "control", text: `Broker ${event.brokerId} stopped: requests sent to it are lost.` };
+    case "producerRestarted":
+      return {
+        kind: "control",
+        text:
+          event.changedConfigs.length === 0
+            ? `${event.producerId} was restarted with the same config.`
+            : `${event.producerId} was closed and restarted with new ${event.changedConfigs.join(", ")} (producer configs cannot change on a live client).`,
+      };
     case "brokerStarted":
       return { kind: "control", text: `Broker ${event.brokerId} is back.` };
     default: {

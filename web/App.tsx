@@ -1,6 +1,7 @@
 // App only arranges the panels.
 import { Banner } from "./panels/Banner";
 import { Header } from "./panels/Header";
+import { Inspector } from "./panels/Inspector";
 import { Legend } from "./panels/Legend";
 import { NarrationPanel } from "./panels/NarrationPanel";
 import { ShortcutsHelp } from "./panels/ShortcutsHelp";
@@ -32,6 +33,7 @@ export function App() {
         <Scene />
         <KeyCard />
       </main>
+      <Inspector />
       <footer className="dock">
         <Timeline />
         <NarrationPanel />

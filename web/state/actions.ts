@@ -164,6 +164,25 @@ export function togglePresenter(): void {
   set({ presenter: !get().presenter });
 }
 
+export function inspect(target: { kind: "producer"; id: string } | null): void {
+  set({ inspected: target });
+}
+
+/** Restarts a producer with a new config; resolves to Kafka's error text, or null when applied. */
+export async function restartProducerWith(
+  producerId: string,
+  config: Record<string, unknown>,
+): Promise<string | null> {
+  if (!client) return "the simulation is not running";
+  const result = await client.call<ApplyResult>((engine) =>
+    engine.apply({ type: "restartProducer", producerId, config }, VIEW_OPTIONS),
+  );
+  if (!result.ok) return result.error;
+  set({ view: result.view, lastStepEvents: result.events });
+  await remember();
+  return null;
+}
+
 export function setShortcutsOpen(open: boolean): void {
   set({ shortcutsOpen: open });
 }

@@ -45,6 +45,8 @@ export interface UiSlice {
   /** `?embed`: the scene and its controls only, for slides and course pages. */
   embed: boolean;
   shortcutsOpen: boolean;
+  /** What the side inspector shows, if open. */
+  inspected: { kind: "producer"; id: string } | null;
   hoveredKey: string | null;
   keyCard: KeyCardState | null;
 }
@@ -67,6 +69,7 @@ export const useStore = create<StoreState>()(() => ({
   presenter: false,
   embed: false,
   shortcutsOpen: false,
+  inspected: null,
   hoveredKey: null,
   keyCard: null,
 }));

@@ -1,0 +1,104 @@
+// The producer inspector: live numbers and every client config with Kafka's name, its value and
+// whether it was set or is the default. Producer configs cannot change on a live KafkaProducer, so
+// editing restarts the client with the new values; an invalid value gets Kafka's own error and the
+// run is left as it was.
+import { useState } from "react";
+import type { ProducerView } from "../../engine/view";
+import { restartProducerWith } from "../state/actions";
+
+type Value = string | number | boolean | null;
+
+/** Reads the edited text back as the kind of value the config holds, so Kafka's validator judges it. */
+function parseLike(current: Value, text: string): Value {
+  const trimmed = text.trim();
+  if (typeof current === "number" && /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  if (typeof current === "boolean" && (trimmed === "true" || trimmed === "false")) return trimmed === "true";
+  if (current === null && trimmed === "") return null;
+  return trimmed;
+}
+
+const show = (value: Value) => (value === null ? "" : String(value));
+
+export function ProducerInspector({ producer }: { producer: ProducerView }) {
+  const detail = producer.detail;
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const changed = Object.entries(edits).filter(
+    ([name, text]) => text !== show(detail.configEntries.find((e) => e.name === name)?.value ?? null),
+  );
+  const apply = async () => {
+    // Keep what the scenario set explicitly, so defaults Kafka adjusts stay defaults.
+    const config: Record<string, Value> = {};
+    for (const entry of detail.configEntries) if (entry.explicit) config[entry.name] = entry.value;
+    for (const [name, text] of changed) {
+      config[name] = parseLike(detail.configEntries.find((e) => e.name === name)?.value ?? null, text);
+    }
+    setBusy(true);
+    const message = await restartProducerWith(producer.id, config);
+    setBusy(false);
+    setError(message);
+    if (message === null) setEdits({});
+  };
+  return (
+    <>
+      <p className="inspector-lede">
+        A {detail.client === "java" ? "Java" : "librdkafka"} producer writing to <b>{producer.topic}</b> with
+        the <code>{detail.partitioner}</code> partitioner.
+      </p>
+      <dl className="inspector-stats">
+        <dt>produced</dt>
+        <dd>{producer.accumulatedRecords}</dd>
+        <dt>acknowledged</dt>
+        <dd>{producer.acknowledgedRecords}</dd>
+        <dt>requests in flight</dt>
+        <dd>{producer.inFlightRequests}</dd>
+      </dl>
+      <h3>Configs</h3>
+      <p className="inspector-note">
+        Bold values were set in the scenario; the others are the client's defaults.
+      </p>
+      <form
+        className="config-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply();
+        }}
+      >
+        {detail.configEntries.map((entry) => (
+          <label key={entry.name} className={entry.explicit ? "config-row explicit" : "config-row"}>
+            <span className="config-name">{entry.name}</span>
+            <input
+              value={edits[entry.name] ?? show(entry.value)}
+              onChange={(e) => setEdits({ ...edits, [entry.name]: e.target.value })}
+              spellCheck={false}
+              data-testid={`config-${entry.name}`}
+            />
+          </label>
+        ))}
+        {error && (
+          <p className="config-error" role="alert" data-testid="config-error">
+            {error}
+          </p>
+        )}
+        {detail.configNotes.map((note) => (
+          <p key={note} className="inspector-note">
+            {note}
+          </p>
+        ))}
+        <div className="inspector-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || changed.length === 0}>
+            Restart producer with{" "}
+            {changed.length === 0 ? "changes" : `${changed.length} change${changed.length === 1 ? "" : "s"}`}
+          </button>
+          <button type="button" className="btn" onClick={() => setEdits({})} disabled={changed.length === 0}>
+            Reset
+          </button>
+        </div>
+        <p className="inspector-note">
+          Producer configs cannot change on a live client: applying closes it and starts a new one.
+        </p>
+      </form>
+    </>
+  );
+}

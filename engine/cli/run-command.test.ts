@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { encodeShareFragment } from "../scenario/share-link";
+import { helloScenario } from "../test-support/scenarios";
+import { advanceTo, applyAtCursor, createTimeline } from "../timeline";
 import { runRunCommand } from "./run-command";
 
 const run = promisify(execFile);
@@ -59,6 +62,24 @@ describe("sim run", () => {
     const b = await runRunCommand(["examples/hello.json", "--format", "hash"]);
     expect(a.stdout).toMatch(/^[0-9a-f]{16}\n$/);
     expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("--link reproduces a shared run, commands included, up to the link's playhead", async () => {
+    const tl = createTimeline({ scenario: helloScenario(), commands: [] });
+    advanceTo(tl, 1_500_000);
+    applyAtCursor(tl, { type: "pauseProducer", producerId: "producer-1" });
+    advanceTo(tl, 4_000_000);
+    const link = `https://topicscope.example/#${encodeShareFragment(tl.record, 4_000_000)}`;
+    const result = await runRunCommand(["--link", link, "--format", "hash"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(`${tl.sim.eventLogHash()}\n`);
+  });
+
+  it("--link with a broken link exits 2 with the reason and runs nothing", async () => {
+    const result = await runRunCommand(["--link", "https://topicscope.example/#s=AAAA", "--format", "hash"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/share link cannot be used/);
   });
 
   it("works through npm as the README documents", async () => {

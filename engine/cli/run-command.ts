@@ -1,9 +1,13 @@
-// `sim run <scenario.json> [--until-ms N] [--format summary|events|hash]`: runs a scenario headless.
-// The scenario is fully validated before the first step, so a bad file runs nothing.
+// `sim run <scenario.json> | --link '<share link>' [--until-ms N] [--format summary|events|hash]`:
+// runs a scenario headless, or reproduces a shared run (its scenario and the commands applied in
+// class) up to the link's playhead. Input is fully validated before the first step, so a bad file
+// or link runs nothing.
 import { readFile } from "node:fs/promises";
 import type { DomainEvent } from "../events";
 import { decodeScenarioText } from "../scenario/decode";
-import { createSimulation } from "../simulation";
+import { decodeShareLink } from "../scenario/share-link";
+import type { Simulation } from "../simulation";
+import { createTimeline, type RunRecord, seekTo } from "../timeline";
 import type { CliResult } from "./types";
 
 const FORMATS = ["summary", "events", "hash"] as const;
@@ -12,13 +16,14 @@ type Format = (typeof FORMATS)[number];
 const fail = (message: string): CliResult => ({ stdout: "", stderr: `run: ${message}\n`, exitCode: 2 });
 
 export interface RunArgs {
-  file: string;
+  source: { kind: "file"; file: string } | { kind: "link"; link: string };
   untilMs: number | null;
   format: Format;
 }
 
 export function parseRunArgs(args: string[]): RunArgs | string {
   let file: string | null = null;
+  let link: string | null = null;
   let untilMs: number | null = null;
   let format: Format = "summary";
   for (let i = 0; i < args.length; i++) {
@@ -33,6 +38,8 @@ export function parseRunArgs(args: string[]): RunArgs | string {
       if (!FORMATS.includes(value))
         return `--format must be one of ${FORMATS.join(", ")}, got "${value ?? ""}"`;
       format = value;
+    } else if (arg === "--link") {
+      link = args[++i] ?? "";
     } else if (arg.startsWith("--")) {
       return `unknown option ${arg}`;
     } else if (file === null) {
@@ -41,12 +48,14 @@ export function parseRunArgs(args: string[]): RunArgs | string {
       return `unexpected argument "${arg}"`;
     }
   }
-  if (file === null) return "missing <scenario.json>";
-  return { file, untilMs, format };
+  if (file !== null && link !== null) return "give a scenario file or --link, not both";
+  if (link !== null) return { source: { kind: "link", link }, untilMs, format };
+  if (file === null) return "missing <scenario.json> (or --link '<share link>')";
+  return { source: { kind: "file", file }, untilMs, format };
 }
 
 /** The final state, as the summary format prints it: partitions with offsets, consumers with positions. */
-export function summarize(sim: ReturnType<typeof createSimulation>): unknown {
+export function summarize(sim: Simulation): unknown {
   const view = sim.view({ recordsPerPartition: 0, recentEvents: 0 });
   return {
     title: view.title,
@@ -92,22 +101,39 @@ export function summarize(sim: ReturnType<typeof createSimulation>): unknown {
   };
 }
 
+/** The run's inputs and where to stop (ms), from a file or a share link; a string is the error. */
+async function loadRun(parsed: RunArgs): Promise<{ record: RunRecord; stopMs: number } | string> {
+  if (parsed.source.kind === "link") {
+    const decoded = decodeShareLink(parsed.source.link);
+    if (!decoded.ok) return `the share link cannot be used: ${decoded.error}`;
+    return { record: decoded.record, stopMs: parsed.untilMs ?? decoded.playheadUs / 1000 };
+  }
+  const file = parsed.source.file;
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    return `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+  const decoded = decodeScenarioText(text);
+  if (!decoded.ok) return `${file} is not a valid scenario:\n  ${decoded.errors.join("\n  ")}`;
+  return {
+    record: { scenario: decoded.scenario, commands: [] },
+    stopMs: parsed.untilMs ?? decoded.scenario.durationMs,
+  };
+}
+
 export async function runRunCommand(args: string[]): Promise<CliResult> {
   const parsed = parseRunArgs(args);
   if (typeof parsed === "string") return fail(parsed);
-  let text: string;
-  try {
-    text = await readFile(parsed.file, "utf8");
-  } catch (error) {
-    return fail(`cannot read ${parsed.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const decoded = decodeScenarioText(text);
-  if (!decoded.ok) return fail(`${parsed.file} is not a valid scenario:\n  ${decoded.errors.join("\n  ")}`);
+  const run = await loadRun(parsed);
+  if (typeof run === "string") return fail(run);
   const lines: string[] = [];
   const onEvent =
     parsed.format === "events" ? (e: DomainEvent) => void lines.push(JSON.stringify(e)) : undefined;
-  const sim = createSimulation(decoded.scenario, onEvent ? { onEvent } : {});
-  sim.runUntil((parsed.untilMs ?? decoded.scenario.durationMs) * 1000);
+  const timeline = createTimeline(run.record, onEvent ? { onEvent } : {});
+  seekTo(timeline, Math.round(run.stopMs * 1000));
+  const sim = timeline.sim;
   const stdout =
     parsed.format === "events"
       ? lines.map((l) => `${l}\n`).join("")

@@ -4,7 +4,8 @@ import { commandSchema } from "./commands";
 import type { DomainEvent } from "./events";
 import { explainKeyPartitioning, type KeyPartitionExplanation } from "./producer/partitioner/explain";
 import { utf8Key } from "./producer/partitioner/key-bytes";
-import { decodeScenario, formatZodIssues } from "./scenario/decode";
+import { decodeScenario, decodeScenarioText, formatZodIssues } from "./scenario/decode";
+import { decodeShareLink, encodeShareFragment } from "./scenario/share-link";
 import {
   advanceTo,
   applyAtCursor,
@@ -34,6 +35,14 @@ export interface EngineApi {
   exportRun(): RunRecord | null;
   /** Re-creates a run from its record (used to recover after a worker crash). */
   importRun(record: RunRecord, timeUs: number): LoadResult;
+  /** Opens a share link (URL or fragment): the same run at the same playhead; bad links get a message. */
+  loadShareLink(link: string): { ok: true; view: SimView } | { ok: false; errors: string[] };
+  /** The current run as a share-link fragment (`s=…&t=…`) at the given playhead. */
+  shareFragment(playheadUs: number): string;
+  /** Loads a scenario file's text (import); the current run is kept if it is invalid. */
+  loadScenarioText(text: string): LoadResult;
+  /** The current scenario as formatted JSON (export). */
+  exportScenarioText(): string;
   /** Which partition each client type picks for a key (its UTF-8 bytes), for the hover card. */
   explainKey(key: string | null, partitionCount: number): KeyPartitionExplanation[];
 }
@@ -94,6 +103,21 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
       return tl.sim.view(options);
     },
     exportRun: () => (timeline ? structuredClone(timeline.record) : null),
+    loadShareLink(link) {
+      const decoded = decodeShareLink(link);
+      if (!decoded.ok) return { ok: false, errors: [decoded.error] };
+      timeline = createTimeline(decoded.record, simOptions);
+      seekTo(timeline, decoded.playheadUs);
+      return { ok: true, view: timeline.sim.view() };
+    },
+    shareFragment: (playheadUs) => encodeShareFragment(active().record, playheadUs),
+    loadScenarioText(text) {
+      const decoded = decodeScenarioText(text);
+      if (!decoded.ok) return { ok: false, errors: decoded.errors };
+      timeline = createTimeline({ scenario: decoded.scenario, commands: [] }, simOptions);
+      return { ok: true, view: timeline.sim.view() };
+    },
+    exportScenarioText: () => `${JSON.stringify(active().record.scenario, null, 2)}\n`,
     explainKey: (key, partitionCount) =>
       explainKeyPartitioning(key === null ? null : utf8Key(key), Math.max(1, Math.floor(partitionCount))),
     importRun(runRecord, timeUs) {

@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { ErrorBoundary } from "./panels/ErrorBoundary";
-import { applyUrlOptions, startEngine, testBridge } from "./state/actions";
+import { applyUrlOptions, startFromLocation, testBridge } from "./state/actions";
 import "./styles.css";
 
 declare global {
@@ -13,7 +13,9 @@ declare global {
 
 applyUrlOptions(window.location.search, window.matchMedia("(prefers-color-scheme: dark)").matches);
 window.__topicscope = testBridge();
-void startEngine();
+void startFromLocation(window.location.hash);
+// A link pasted into this tab's address bar opens that run.
+window.addEventListener("hashchange", () => void startFromLocation(window.location.hash));
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -3,6 +3,7 @@
 import { setShortcutsOpen, togglePresenter, toggleTheme } from "../state/actions";
 import { useStore } from "../state/store";
 import { PlaybackControls } from "./PlaybackControls";
+import { ShareMenu } from "./ShareMenu";
 
 export function Header() {
   const title = useStore((s) => s.view?.title ?? "");
@@ -31,6 +32,7 @@ export function Header() {
       )}
       {!presenter && !embed && (
         <>
+          <ShareMenu />
           <button type="button" className="btn" onClick={toggleTheme} aria-pressed={theme === "dark"}>
             {theme === "dark" ? "☀ Light" : "☾ Dark"}
           </button>

@@ -37,6 +37,111 @@ export async function startEngine(scenario: unknown = helloScenario): Promise<vo
   await remember();
 }
 
+/**
+ * Starts from the page's address: a share link (`#s=…&t=…`) reproduces that run at that moment;
+ * a broken link gets a message naming what is wrong, and the default scenario runs instead.
+ */
+export async function startFromLocation(hash: string): Promise<void> {
+  if (!/(^#|&)s=/.test(hash)) return startEngine();
+  client?.terminate();
+  client = createEngineClient(fatal);
+  set({ engineError: null, playing: false, lastStepEvents: [], lastStep: null });
+  const result = await client.call<LoadResult>((engine) => engine.loadShareLink(hash));
+  if (!result.ok) {
+    await startEngine();
+    set({
+      notice: {
+        kind: "error",
+        text: `This link cannot be opened: ${result.errors.join("; ")}. Showing the default scenario instead.`,
+      },
+    });
+    return;
+  }
+  set({ view: result.view, playheadUs: result.view.nowUs, horizonUs: result.view.nowUs });
+  await remember();
+}
+
+/** The address of this exact run at this moment; also put in the address bar and on the clipboard. */
+export async function copyShareLink(): Promise<void> {
+  if (!client) return;
+  const playheadUs = Math.floor(get().view?.nowUs ?? 0);
+  const fragment = await client.call((engine) => engine.shareFragment(playheadUs));
+  const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${fragment}`;
+  window.history.replaceState(null, "", url);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    // No clipboard permission (an insecure origin, say): the address bar holds the link anyway.
+  }
+  set({
+    shareOpen: false,
+    notice: {
+      kind: "info",
+      text: `${copied ? "Link copied" : "The address bar now holds the link"}: it opens this exact run at t = ${(playheadUs / 1e6).toFixed(3)} s.`,
+    },
+  });
+}
+
+export async function exportScenarioFile(): Promise<void> {
+  if (!client) return;
+  const text = await client.call((engine) => engine.exportScenarioText());
+  const title = get().view?.title ?? "scenario";
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  link.download = `${
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "scenario"
+  }.json`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+  set({ shareOpen: false });
+}
+
+/** Imports a scenario file; an invalid one is reported and the current run is kept. */
+export async function importScenarioFile(file: File): Promise<void> {
+  if (!client) return;
+  set({ shareOpen: false });
+  if (file.size > 2_000_000) {
+    set({
+      notice: {
+        kind: "error",
+        text: `${file.name} is too large to be a scenario (over 2 MB). The current run is kept.`,
+      },
+    });
+    return;
+  }
+  const text = await file.text();
+  const result = await client.call<LoadResult>((engine) => engine.loadScenarioText(text));
+  if (!result.ok) {
+    set({
+      notice: {
+        kind: "error",
+        text: `${file.name} is not a valid scenario: ${result.errors.slice(0, 5).join("; ")}. The current run is kept.`,
+      },
+    });
+    return;
+  }
+  set({
+    view: result.view,
+    playheadUs: 0,
+    horizonUs: 0,
+    playing: false,
+    shareOpen: false,
+    lastStepEvents: [],
+    lastStep: null,
+    notice: { kind: "info", text: `Loaded ${file.name}.` },
+  });
+  await remember();
+}
+
+export function setShareOpen(open: boolean): void {
+  set({ shareOpen: open });
+}
+
 /** Rebuilds the worker from the last recorded run, at the current playhead. */
 export async function restartEngine(): Promise<void> {
   const record = lastRecord;
@@ -221,6 +326,8 @@ export interface TestBridge {
   breakEngine(): Promise<void>;
   /** Loads a scenario as the app would (tests and benchmarks); resolves to the errors, if any. */
   load(scenario: unknown): Promise<string[]>;
+  /** Applies a command as the UI would; resolves to the error message, if any. */
+  apply(command: unknown): Promise<string | null>;
   play(speed: number): void;
 }
 
@@ -238,6 +345,11 @@ export function testBridge(): TestBridge {
       await startEngine(scenario);
       const notice = get().notice;
       return notice?.kind === "error" ? [notice.text] : [];
+    },
+    async apply(command) {
+      await applyCommand(command);
+      const notice = get().notice;
+      return notice?.kind === "error" ? notice.text : null;
     },
     play(speed) {
       set({ speed, playing: true });

@@ -45,6 +45,7 @@ export interface UiSlice {
   /** `?embed`: the scene and its controls only, for slides and course pages. */
   embed: boolean;
   shortcutsOpen: boolean;
+  shareOpen: boolean;
   /** What the side inspector shows, if open. */
   inspected: { kind: "producer"; id: string } | null;
   hoveredKey: string | null;
@@ -69,6 +70,7 @@ export const useStore = create<StoreState>()(() => ({
   presenter: false,
   embed: false,
   shortcutsOpen: false,
+  shareOpen: false,
   inspected: null,
   hoveredKey: null,
   keyCard: null,

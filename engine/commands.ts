@@ -1,6 +1,7 @@
 // Commands: what a user or a scripted action asks the simulation to do. Imperative names; one
 // discriminated union on `type`, validated with zod because commands also arrive from files and links.
 import { z } from "zod";
+import { GROUP_COMMAND_SCHEMAS } from "./group/commands";
 
 const id = z.string().min(1).max(64);
 
@@ -40,6 +41,7 @@ export const commandSchema = z.discriminatedUnion("type", [
       config: z.record(z.string(), z.unknown()),
     })
     .strict(),
+  ...GROUP_COMMAND_SCHEMAS,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -2,6 +2,7 @@
 // metrics and tests; nothing infers events by diffing state. Each event is plain data.
 
 import type { Command } from "./commands";
+import type { GroupEventBody } from "./group/events";
 import type { ApiName } from "./protocol";
 
 export interface PartitionRange {
@@ -35,6 +36,7 @@ export interface ProduceBatchSummary {
 }
 
 export type DomainEventBody =
+  | GroupEventBody
   | { type: "simulationStarted"; title: string; seed: number }
   | { type: "commandApplied"; command: Command; source: "user" | "script" }
   | { type: "messageSent"; messageId: number; api: ApiName; from: string; to: string; deliverAtUs: number }

@@ -41,19 +41,19 @@ export function checkInvariants(state: SimState, memory: InvariantMemory): void 
     }
   }
   for (const consumer of state.consumers.values()) {
-    for (const [partition, position] of consumer.positions) {
+    // Positions are keyed "topic-partition".
+    for (const [key, position] of consumer.positions) {
       if (position === null) continue;
-      const log = state.partitions.get(`${consumer.topic}-${partition}`)!;
+      const log = state.partitions.get(key)!;
       if (position < 0 || position > log.highWatermark) {
-        fail(
-          `${consumer.id} position ${position} on ${consumer.topic}-${partition} outside [0, HW=${log.highWatermark}]`,
-        );
+        fail(`${consumer.id} position ${position} on ${key} outside [0, HW=${log.highWatermark}]`);
       }
     }
     if (consumer.processedRecords > consumer.polledRecords)
       fail(`${consumer.id} processed more than it polled`);
   }
   for (const [key, log] of state.partitions) checkSegments(key, log, fail);
+  checkGroupInvariants(state, fail);
   for (const producer of state.producers.values()) {
     checkProducerBuffer(producer, fail);
     const limit = producer.config["max.in.flight.requests.per.connection"];
@@ -101,4 +101,53 @@ function checkProducerBuffer(producer: ProducerState, fail: (message: string) =>
   }
   if (producer.bufferUsedBytes > producer.config["buffer.memory"])
     fail(`${producer.id} exceeds buffer.memory`);
+}
+
+/**
+ * Consumer groups: in a Stable generation each partition has at most one assigned member, and a
+ * client owns only what its member was assigned (a cooperative member may still hold a partition
+ * until it revokes it, but never one the coordinator gave someone else in a Stable group); every
+ * committed offset is within [0, HW] (a commit is a position, and positions never pass the HW).
+ */
+function checkGroupInvariants(state: SimState, fail: (message: string) => void): void {
+  for (const group of state.groupCoordinator.groups.values()) {
+    if (group.state !== "Stable") continue;
+    const owners = new Map<string, string>();
+    for (const member of group.members.values()) {
+      for (const tp of member.assignment) {
+        const key = `${tp.topic}-${tp.partition}`;
+        const other = owners.get(key);
+        if (other !== undefined)
+          fail(
+            `${group.groupId} generation ${group.generationId}: ${key} assigned to ${other} and ${member.memberId}`,
+          );
+        owners.set(key, member.memberId);
+      }
+    }
+    for (const consumer of state.consumers.values()) {
+      const client = consumer.group;
+      if (
+        client?.groupId !== group.groupId ||
+        client.generationId !== group.generationId ||
+        client.phase !== "stable"
+      )
+        continue;
+      for (const tp of consumer.assigned) {
+        const owner = owners.get(`${tp.topic}-${tp.partition}`);
+        if (owner !== undefined && owner !== client.memberId) {
+          fail(
+            `${consumer.id} owns ${tp.topic}-${tp.partition}, assigned to ${owner} in generation ${group.generationId}`,
+          );
+        }
+      }
+    }
+  }
+  for (const [groupId, offsets] of state.groupCoordinator.offsets) {
+    for (const [key, entry] of offsets) {
+      const log = state.partitions.get(key);
+      if (log && (entry.offset < 0 || entry.offset > log.highWatermark)) {
+        fail(`${groupId} committed ${entry.offset} on ${key} outside [0, HW=${log.highWatermark}]`);
+      }
+    }
+  }
 }

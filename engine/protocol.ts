@@ -2,6 +2,8 @@
 // APIs (Produce, Fetch, Metadata, ListOffsets). Bodies are plain data; a message on the wire also
 // carries `sentAtUs`/`deliverAtUs` (engine/core/network.ts) so the UI can draw it in flight.
 
+import type { GroupMessageBody } from "./group/protocol";
+
 export interface RecordData {
   readonly offset: number;
   readonly key: string | null;
@@ -50,6 +52,7 @@ export interface FetchedPartition {
 }
 
 export type MessageBody =
+  | GroupMessageBody
   | { readonly api: "MetadataRequest"; readonly topics: readonly string[] }
   | {
       readonly api: "MetadataResponse";

@@ -11,14 +11,20 @@ import {
   validateTopicConfig,
 } from "./broker/topic-config";
 import type { Command } from "./commands";
+import { applyConsumerCommand, validateConsumerCommand } from "./consumer/apply-command";
 import {
+  clientHostFor,
+  consumerStartMs,
   consumerWake,
   createConsumerState,
   fetchTimedOut,
+  fireConsumerGroupTimer,
   handleConsumerMessage,
+  isAssigned,
   seekConsumer,
   startConsumer,
 } from "./consumer/consumer";
+import { specTopics } from "./consumer/spec";
 import { createContext, type SimContext } from "./context";
 import { createDigest, digestHex } from "./core/digest";
 import { CommandError } from "./core/errors";
@@ -27,6 +33,10 @@ import { createRandomStreams } from "./core/prng";
 import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import type { DomainEvent } from "./events";
+import { isConsumerLifecycleCommand } from "./group/commands";
+import { fireCoordinatorTimer } from "./group/coordinator/membership";
+import { createGroupCoordinatorState } from "./group/coordinator/types";
+import { isGroupTimer } from "./group/timers";
 import { checkInvariants, createInvariantMemory } from "./invariants";
 import { produceTimedOut } from "./producer/completion";
 import {
@@ -86,6 +96,7 @@ function initialState(scenario: Scenario): SimState {
     partitions: new Map(),
     producers: new Map(),
     consumers: new Map(),
+    groupCoordinator: createGroupCoordinatorState(),
     digest: createDigest(),
     recentEvents: [],
     eventCount: 0,
@@ -107,12 +118,15 @@ function initialState(scenario: Scenario): SimState {
     }
   }
   for (const spec of scenario.producers) state.producers.set(spec.id, createProducerState(spec));
-  for (const spec of scenario.consumers) {
-    const count = scenario.cluster.topics.find((t) => t.name === spec.topic)!.partitions;
-    state.consumers.set(spec.id, createConsumerState(spec, count));
-  }
-  for (const id of [...state.producers.keys(), ...state.consumers.keys()]) {
+  scenario.consumers.forEach((spec, index) => {
+    const count = scenario.cluster.topics.find((t) => t.name === specTopics(spec)[0])!.partitions;
+    state.consumers.set(spec.id, createConsumerState(spec, count, clientHostFor(index)));
+  });
+  for (const id of state.producers.keys()) {
     schedule(state.scheduler, 0 as SimTimeUs, { type: "startClient", clientId: id });
+  }
+  for (const spec of scenario.consumers) {
+    schedule(state.scheduler, msToUs(consumerStartMs(spec)), { type: "startClient", clientId: spec.id });
   }
   schedule(state.scheduler, msToUs(LOG_RETENTION_CHECK_INTERVAL_MS), { type: "retentionCheck" });
   scenario.actions.forEach((action, index) => {
@@ -160,6 +174,10 @@ function deliver(ctx: SimContext, messageId: number): void {
   }
   const consumer = state.consumers.get(message.to);
   if (consumer) {
+    // A crashed (or closed) client is gone: what reaches its address is lost.
+    if (consumer.status === "crashed" || consumer.status === "closed") {
+      return void drop(`${message.to} is ${consumer.status}`);
+    }
     delivered(ctx, message);
     return handleConsumerMessage(ctx, consumer, message.body);
   }
@@ -168,6 +186,10 @@ function deliver(ctx: SimContext, messageId: number): void {
 
 function fire(ctx: SimContext, payload: TimerPayload): void {
   const { state } = ctx;
+  if (isGroupTimer(payload)) {
+    fireCoordinatorTimer(ctx, payload);
+    return fireConsumerGroupTimer(ctx, payload);
+  }
   switch (payload.type) {
     case "deliver":
       return deliver(ctx, payload.messageId);
@@ -227,6 +249,7 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
     return b;
   };
   // Validate before recording, so a rejected command leaves no trace in the run.
+  if (isConsumerLifecycleCommand(command)) validateConsumerCommand(ctx, command);
   switch (command.type) {
     case "setProducerRate":
     case "pauseProducer":
@@ -238,7 +261,7 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       break;
     case "seekConsumer": {
       const c = consumerOf(command.consumerId);
-      if (c.topic !== command.topic || !c.partitions.includes(command.partition)) {
+      if (!isAssigned(c, command.topic, command.partition)) {
         throw new CommandError(`seekConsumer: ${c.id} is not assigned ${command.topic}-${command.partition}`);
       }
       break;
@@ -253,6 +276,7 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
   }
   state.appliedCommands.push({ atUs: state.nowUs, source, command });
   ctx.emit({ type: "commandApplied", command, source });
+  if (isConsumerLifecycleCommand(command)) return applyConsumerCommand(ctx, command);
   switch (command.type) {
     case "setProducerRate": {
       const p = producerOf(command.producerId);
@@ -279,7 +303,13 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       consumerOf(command.consumerId).processingTimeMs = command.processingTimeMs;
       return;
     case "seekConsumer":
-      return seekConsumer(ctx, consumerOf(command.consumerId), command.partition, command.offset);
+      return seekConsumer(
+        ctx,
+        consumerOf(command.consumerId),
+        command.topic,
+        command.partition,
+        command.offset,
+      );
     case "stopBroker": {
       const b = brokerOf(command.brokerId);
       if (!b.up) return;

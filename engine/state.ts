@@ -2,12 +2,15 @@
 // snapshot is a structured clone and a restore is exact.
 
 import type { TopicConfig } from "./broker/topic-config";
+import type { ConsumerState } from "./consumer/types";
 import type { DigestState } from "./core/digest";
 import type { NetworkState } from "./core/network";
 import type { RandomStreamsState } from "./core/prng";
 import type { SchedulerState } from "./core/scheduler";
 import type { SimTimeUs } from "./core/time";
 import type { DomainEvent } from "./events";
+import type { GroupCoordinatorState } from "./group/coordinator/types";
+import type { GroupTimerPayload } from "./group/timers";
 import type { ProducerClient, ProducerConfig, ProducerConfigKey } from "./producer/config";
 import type { TopicPartitionerState } from "./producer/partitioner/partitioner";
 import type { FetchPartition, RecordData } from "./protocol";
@@ -24,7 +27,8 @@ export type TimerPayload =
   | { type: "fetchWaitExpired"; brokerId: number; parkedId: number }
   | { type: "fetchTimeout"; consumerId: string; requestId: number }
   | { type: "consumerWake"; consumerId: string; epoch: number }
-  | { type: "scriptedAction"; index: number };
+  | { type: "scriptedAction"; index: number }
+  | GroupTimerPayload;
 
 /** Records kept in memory per partition; older ones are summarised by their offsets only. */
 export const RECORDS_RETAINED_PER_PARTITION = 5_000;
@@ -166,25 +170,7 @@ export interface ProducerState {
   counters: ProducerCounters;
 }
 
-export type ConsumerAppStatus = "starting" | "waitingForData" | "processing" | "failed";
-
-export interface ConsumerState {
-  readonly id: string;
-  readonly topic: string;
-  readonly partitions: readonly number[];
-  processingTimeMs: number;
-  leaders: number[] | null;
-  /** partition → next offset to return from poll(); null until reset or fetched. */
-  positions: Map<number, number | null>;
-  buffered: Map<number, RecordData[]>;
-  fetchInFlight: Map<number, number>;
-  nextRequestId: number;
-  status: ConsumerAppStatus;
-  wakeEpoch: number;
-  polledRecords: number;
-  processedRecords: number;
-  processingUntilUs: number | null;
-}
+export type { ConsumerAppStatus, ConsumerState } from "./consumer/types";
 
 export interface SimState {
   readonly scenario: Scenario;
@@ -197,6 +183,8 @@ export interface SimState {
   partitions: Map<string, PartitionLogState>;
   producers: Map<string, ProducerState>;
   consumers: Map<string, ConsumerState>;
+  /** The classic group coordinators' groups and the committed offsets (engine/group/coordinator/). */
+  groupCoordinator: GroupCoordinatorState;
   digest: DigestState;
   /** The most recent events, for views; the digest covers all of them. */
   recentEvents: DomainEvent[];

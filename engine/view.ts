@@ -1,8 +1,15 @@
 // Views are projections: plain, structured-clone-safe data sized for drawing (a window of recent
 // records per partition, not the whole log). The UI never sees engine objects.
+
+import {
+  buildConsumerView,
+  type ConsumerGroupFieldsView,
+  type ConsumerPartitionView,
+} from "./consumer/consumer-view";
 import { digestHex } from "./core/digest";
 import { peek } from "./core/scheduler";
 import type { DomainEvent } from "./events";
+import { buildGroupViews, type GroupView } from "./group/view";
 import { buildProducerDetail, flatConfigOf, type ProducerDetailView } from "./producer/producer-view";
 import type { ApiName } from "./protocol";
 import type { SimState } from "./state";
@@ -73,14 +80,15 @@ export interface ProducerView {
   detail: ProducerDetailView;
 }
 
-export interface ConsumerView {
+/** Group fields (engine/consumer/consumer-view.ts) are null or empty for assign() consumers. */
+export interface ConsumerView extends ConsumerGroupFieldsView {
   id: string;
   topic: string;
-  mode: "assign";
+  mode: "assign" | "subscribe";
   status: string;
   processingTimeMs: number;
   processingUntilUs: number | null;
-  partitions: { partition: number; position: number | null; buffered: number; lag: number | null }[];
+  partitions: ConsumerPartitionView[];
   polledRecords: number;
   processedRecords: number;
   config: Record<string, string | number>;
@@ -105,6 +113,8 @@ export interface SimView {
   }[];
   producers: ProducerView[];
   consumers: ConsumerView[];
+  /** Consumer groups the coordinators know, with the `kafka-consumer-groups --describe` table. */
+  groups: GroupView[];
   messages: MessageView[];
   recentEvents: DomainEvent[];
 }
@@ -195,31 +205,8 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
       acknowledgedRecords: p.counters.acknowledgedRecords,
       detail: buildProducerDetail(p, state.nowUs),
     })),
-    consumers: [...state.consumers.values()].map((c) => {
-      const spec = scenario.consumers.find((s) => s.id === c.id)!;
-      return {
-        id: c.id,
-        topic: c.topic,
-        mode: "assign" as const,
-        status: c.status,
-        processingTimeMs: c.processingTimeMs,
-        processingUntilUs: c.processingUntilUs,
-        partitions: c.partitions.map((p) => {
-          const position = c.positions.get(p) ?? null;
-          const hw = state.partitions.get(`${c.topic}-${p}`)!.highWatermark;
-          // The client metric records-lag: high watermark − position (read_uncommitted).
-          return {
-            partition: p,
-            position,
-            buffered: c.buffered.get(p)?.length ?? 0,
-            lag: position === null ? null : hw - position,
-          };
-        }),
-        polledRecords: c.polledRecords,
-        processedRecords: c.processedRecords,
-        config: { ...spec.config },
-      };
-    }),
+    consumers: [...state.consumers.values()].map((c) => buildConsumerView(state, c)),
+    groups: buildGroupViews(state),
     messages: [...state.network.inFlight.values()].map((m) => ({
       id: m.id,
       api: m.body.api,

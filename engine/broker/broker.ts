@@ -3,6 +3,8 @@
 // has no data for up to fetch.max.wait.ms as Kafka's fetch purgatory does.
 import { brokerActor, type SimContext } from "../context";
 import type { NetworkMessage } from "../core/network";
+import { handleGroupRequest } from "../group/coordinator/handler";
+import { isGroupMessage } from "../group/protocol";
 import {
   type FetchedPartition,
   type MessageBody,
@@ -19,6 +21,8 @@ const FETCH_RECORDS_PER_PARTITION_MAX = 10_000;
 
 export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, message: NetworkMessage): void {
   const body = message.body;
+  // FindCoordinator, the classic group APIs and offsets go to the group coordinator.
+  if (isGroupMessage(body)) return handleGroupRequest(ctx, broker.id, message, body);
   switch (body.api) {
     case "MetadataRequest":
       ctx.send(brokerActor(broker.id), message.from, metadataResponse(ctx));

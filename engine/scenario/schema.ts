@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { validateTopicConfig } from "../broker/topic-config";
 import { commandSchema } from "../commands";
+import { consumerSpecSchema } from "../consumer/spec";
+import { clusterConfigSchema } from "../group/coordinator/config";
 import { PRODUCER_CLIENTS, validateProducerConfig } from "../producer/config";
 
 export const SCENARIO_VERSION = 1;
@@ -92,32 +94,8 @@ const topicSchema = z
     }
   });
 
-const consumerSchema = z
-  .object({
-    id: clientId,
-    mode: z.literal("assign"),
-    topic: topicName,
-    /** Partitions to assign(); all of the topic's partitions when omitted. */
-    partitions: z.array(z.number().int().min(0)).optional(),
-    processingTimeMs: z.number().min(0).max(60_000).default(1),
-    config: z
-      .object({
-        "auto.offset.reset": z.enum(["earliest", "latest", "none"]).default("latest"),
-        "max.poll.records": z.number().int().min(1).max(100_000).default(500),
-        "fetch.max.wait.ms": z.number().int().min(0).max(60_000).default(500),
-        "fetch.min.bytes": z.number().int().min(0).max(52_428_800).default(1),
-        "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
-      })
-      .strict()
-      .default({
-        "auto.offset.reset": "latest",
-        "max.poll.records": 500,
-        "fetch.max.wait.ms": 500,
-        "fetch.min.bytes": 1,
-        "request.timeout.ms": 30_000,
-      }),
-  })
-  .strict();
+/** assign() and subscribe() consumers: engine/consumer/spec.ts. */
+const consumerSchema = consumerSpecSchema;
 
 export const scenarioSchema = z
   .object({
@@ -137,6 +115,8 @@ export const scenarioSchema = z
       .object({
         brokers: z.number().int().min(1).max(LIMITS.brokers),
         topics: z.array(topicSchema).min(1).max(LIMITS.topics),
+        /** Broker configs of the group coordinator (group.initial.rebalance.delay.ms, session bounds). */
+        config: clusterConfigSchema.prefault({}),
       })
       .strict(),
     producers: z.array(producerSchema).max(LIMITS.producers).default([]),
@@ -154,8 +134,17 @@ export const scenarioSchema = z
     }
     const ids = new Set<string>();
     const clients = [
-      ...scenario.producers.map((p, i) => ({ id: p.id, topic: p.topic, path: ["producers", i] })),
-      ...scenario.consumers.map((c, i) => ({ id: c.id, topic: c.topic, path: ["consumers", i] })),
+      ...scenario.producers.map((p, i) => ({
+        id: p.id,
+        topics: [p.topic],
+        path: ["producers", i],
+        field: "topic",
+      })),
+      ...scenario.consumers.map((c, i) =>
+        c.mode === "assign"
+          ? { id: c.id, topics: [c.topic], path: ["consumers", i], field: "topic" }
+          : { id: c.id, topics: c.topics, path: ["consumers", i], field: "topics" },
+      ),
     ];
     for (const client of clients) {
       if (ids.has(client.id)) {
@@ -166,13 +155,14 @@ export const scenarioSchema = z
         });
       }
       ids.add(client.id);
-      if (!topics.has(client.topic)) {
+      client.topics.forEach((topic, j) => {
+        if (topics.has(topic)) return;
         ctx.addIssue({
           code: "custom",
-          path: [...client.path, "topic"],
-          message: `unknown topic "${client.topic}" (not in cluster.topics)`,
+          path: client.field === "topic" ? [...client.path, "topic"] : [...client.path, "topics", j],
+          message: `unknown topic "${topic}" (not in cluster.topics)`,
         });
-      }
+      });
     }
     scenario.producers.forEach((producer, i) => {
       const count = topics.get(producer.topic) ?? 0;
@@ -185,6 +175,7 @@ export const scenarioSchema = z
       }
     });
     scenario.consumers.forEach((consumer, i) => {
+      if (consumer.mode !== "assign") return;
       const count = topics.get(consumer.topic) ?? 0;
       consumer.partitions?.forEach((p, j) => {
         if (p >= count) {

@@ -1,0 +1,72 @@
+// Validation and effect of the consumer lifecycle commands (engine/group/commands.ts). Validation
+// runs before the command is recorded, so a rejected command leaves no trace in the run.
+import type { SimContext } from "../context";
+import { CommandError } from "../core/errors";
+import type { ConsumerLifecycleCommand } from "../group/commands";
+import { clientHostFor, createConsumerState, restartedConsumerState } from "./consumer";
+import { isRunning } from "./fetcher";
+import { closeConsumer, crashConsumer, pauseConsumer, resumeConsumer } from "./lifecycle";
+import { specTopics } from "./spec";
+import type { ConsumerState } from "./types";
+
+function consumerOf(ctx: SimContext, command: ConsumerLifecycleCommand): ConsumerState {
+  if (command.type === "addConsumer") throw new CommandError("addConsumer names no existing consumer");
+  const consumer = ctx.state.consumers.get(command.consumerId);
+  if (!consumer) throw new CommandError(`${command.type}: no consumer "${command.consumerId}"`);
+  return consumer;
+}
+
+export function validateConsumerCommand(ctx: SimContext, command: ConsumerLifecycleCommand): void {
+  const { state } = ctx;
+  if (command.type === "addConsumer") {
+    const spec = command.consumer;
+    if (state.consumers.has(spec.id) || state.producers.has(spec.id)) {
+      throw new CommandError(`addConsumer: a client "${spec.id}" already exists`);
+    }
+    for (const topic of specTopics(spec)) {
+      if (!state.scenario.cluster.topics.some((t) => t.name === topic)) {
+        throw new CommandError(`addConsumer: unknown topic "${topic}" (not in cluster.topics)`);
+      }
+    }
+    return;
+  }
+  const consumer = consumerOf(ctx, command);
+  if (command.type === "restartConsumer" && consumer.status !== "crashed" && consumer.status !== "closed") {
+    throw new CommandError(`restartConsumer: ${consumer.id} is running (crash or close it first)`);
+  }
+  if ((command.type === "closeConsumer" || command.type === "crashConsumer") && !isRunning(consumer)) {
+    throw new CommandError(`${command.type}: ${consumer.id} is already ${consumer.status}`);
+  }
+}
+
+export function applyConsumerCommand(ctx: SimContext, command: ConsumerLifecycleCommand): void {
+  const { state } = ctx;
+  switch (command.type) {
+    case "addConsumer": {
+      const spec = command.consumer;
+      const partitionCount = state.scenario.cluster.topics.find(
+        (t) => t.name === specTopics(spec)[0],
+      )!.partitions;
+      const consumer = createConsumerState(spec, partitionCount, clientHostFor(state.consumers.size));
+      state.consumers.set(spec.id, consumer);
+      ctx.emit({ type: "consumerAdded", consumerId: spec.id, groupId: consumer.group?.groupId ?? null });
+      ctx.at(0, { type: "startClient", clientId: spec.id });
+      return;
+    }
+    case "closeConsumer":
+      return closeConsumer(ctx, consumerOf(ctx, command));
+    case "crashConsumer":
+      return crashConsumer(ctx, consumerOf(ctx, command));
+    case "restartConsumer": {
+      const fresh = restartedConsumerState(consumerOf(ctx, command));
+      state.consumers.set(fresh.id, fresh);
+      ctx.emit({ type: "consumerRestarted", consumerId: fresh.id, groupId: fresh.group?.groupId ?? null });
+      ctx.at(0, { type: "startClient", clientId: fresh.id });
+      return;
+    }
+    case "pauseConsumer":
+      return pauseConsumer(ctx, consumerOf(ctx, command));
+    case "resumeConsumer":
+      return resumeConsumer(ctx, consumerOf(ctx, command));
+  }
+}

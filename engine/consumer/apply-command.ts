@@ -6,8 +6,19 @@ import type { ConsumerLifecycleCommand } from "../group/commands";
 import { clientHostFor, createConsumerState, restartedConsumerState } from "./consumer";
 import { isRunning } from "./fetcher";
 import { closeConsumer, crashConsumer, pauseConsumer, resumeConsumer } from "./lifecycle";
-import { specTopics } from "./spec";
+import { type AnyConsumerSpec, consumerSpecSchema, specTopics } from "./spec";
 import type { ConsumerState } from "./types";
+
+/** Commands applied straight to a Simulation may skip the schema: defaults are filled in here. */
+function parsedSpec(spec: unknown): AnyConsumerSpec {
+  const parsed = consumerSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    throw new CommandError(
+      `addConsumer: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  return parsed.data;
+}
 
 function consumerOf(ctx: SimContext, command: ConsumerLifecycleCommand): ConsumerState {
   if (command.type === "addConsumer") throw new CommandError("addConsumer names no existing consumer");
@@ -19,7 +30,7 @@ function consumerOf(ctx: SimContext, command: ConsumerLifecycleCommand): Consume
 export function validateConsumerCommand(ctx: SimContext, command: ConsumerLifecycleCommand): void {
   const { state } = ctx;
   if (command.type === "addConsumer") {
-    const spec = command.consumer;
+    const spec = parsedSpec(command.consumer);
     if (state.consumers.has(spec.id) || state.producers.has(spec.id)) {
       throw new CommandError(`addConsumer: a client "${spec.id}" already exists`);
     }
@@ -43,7 +54,7 @@ export function applyConsumerCommand(ctx: SimContext, command: ConsumerLifecycle
   const { state } = ctx;
   switch (command.type) {
     case "addConsumer": {
-      const spec = command.consumer;
+      const spec = parsedSpec(command.consumer);
       const partitionCount = state.scenario.cluster.topics.find(
         (t) => t.name === specTopics(spec)[0],
       )!.partitions;

@@ -3,8 +3,10 @@
 // prints fast-check's seed and path, which replay it exactly.
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import type { Command } from "./commands";
+import { type Command, commandSchema } from "./commands";
+import { CommandError } from "./core/errors";
 import { createSimulation } from "./simulation";
+import { groupScenario } from "./test-support/group-scenarios";
 import { busyScenario } from "./test-support/scenarios";
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
@@ -81,6 +83,65 @@ describe("kernel invariants under random command sequences", () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it("hold for consumer groups under add/close/crash/restart (one owner per partition in a Stable generation; committed ≤ HW)", () => {
+    const consumerId = fc.constantFrom("c1", "c2", "c3", "c4");
+    const groupCommandArb = fc.oneof(
+      fc.record({
+        type: fc.constant("addConsumer" as const),
+        consumer: fc.record({
+          id: fc.constantFrom("c4", "c5"),
+          mode: fc.constant("subscribe" as const),
+          groupId: fc.constant("orders-service"),
+          topics: fc.constant(["orders"]),
+          config: fc.record({
+            "partition.assignment.strategy": fc.constantFrom(["range"], ["cooperative-sticky"]),
+            "session.timeout.ms": fc.constant(10_000),
+          }),
+        }),
+      }),
+      fc.record({ type: fc.constant("closeConsumer" as const), consumerId }),
+      fc.record({ type: fc.constant("crashConsumer" as const), consumerId }),
+      fc.record({ type: fc.constant("restartConsumer" as const), consumerId }),
+      fc.record({
+        type: fc.constant("setProcessingTime" as const),
+        consumerId,
+        processingTimeMs: fc.integer({ min: 0, max: 40 }),
+      }),
+    );
+    const groupStepArb = fc.oneof(
+      fc.record({ kind: fc.constant("command" as const), command: groupCommandArb }),
+      fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 1, max: 8_000 }) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom(["range", "cooperative-sticky"], ["cooperative-sticky"]),
+        fc.array(groupStepArb, { maxLength: 12 }),
+        (seed, strategy, steps) => {
+          const scenario = groupScenario({
+            seed,
+            config: { "partition.assignment.strategy": strategy, "session.timeout.ms": 10_000 },
+          });
+          const sim = createSimulation(scenario, { checkInvariants: true });
+          for (const step of steps) {
+            if (step.kind === "advance") {
+              sim.runUntil(sim.nowUs() + step.ms * 1000);
+              continue;
+            }
+            try {
+              sim.apply(commandSchema.parse(step.command));
+            } catch (error) {
+              // Commands that do not apply now (closing a crashed consumer, adding one twice) are refused.
+              if (!(error instanceof CommandError)) throw error;
+            }
+          }
+          sim.runUntil(sim.nowUs() + 30_000_000);
+        },
+      ),
+      { numRuns: 30, verbose: 1 },
     );
   });
 });

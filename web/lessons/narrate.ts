@@ -1,6 +1,7 @@
 // Plain-language sentences for engine events, written for a classroom: what happened, in Kafka's
 // words, with the numbers that matter. Events too fine-grained to narrate return null.
 import type { DomainEvent } from "../../engine/events";
+import { isGroupEvent, narrateGroup } from "./narrate-group";
 
 const READY_REASONS = {
   full: "it is full",
@@ -18,7 +19,15 @@ const RETENTION_REASONS = {
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 const brokerName = (actor: string) => actor.replace(/^broker-(\d+)$/, "broker $1");
 
-export type NarrationKind = "produce" | "fetch" | "metadata" | "control" | "delivery";
+export type NarrationKind =
+  | "produce"
+  | "fetch"
+  | "metadata"
+  | "control"
+  | "delivery"
+  | "group"
+  | "commit"
+  | "heartbeat";
 
 const API_WORDS: Record<string, string> = {
   MetadataRequest: "Metadata request",
@@ -37,6 +46,7 @@ export interface Narration {
 }
 
 export function narrate(event: DomainEvent): Narration | null {
+  if (isGroupEvent(event)) return narrateGroup(event);
   switch (event.type) {
     case "simulationStarted":
       return { kind: "control", text: `Simulation “${event.title}” started (seed ${event.seed}).` };

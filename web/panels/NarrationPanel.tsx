@@ -26,8 +26,10 @@ export function NarrationPanel() {
       const event = events![i]!;
       const narration = narrate(event);
       const isStep = stepIndexes.has(event.index);
-      // Arrivals are narrated only when stepping; while playing they would double every line.
-      if (!narration || (narration.kind === "delivery" && !isStep)) continue;
+      // Arrivals and routine heartbeats are narrated only when stepping; while playing they would
+      // drown the lines that matter.
+      if (!narration || ((narration.kind === "delivery" || narration.kind === "heartbeat") && !isStep))
+        continue;
       out.push({ id: event.index, atUs: event.atUs, isStep, ...narration });
     }
     if (lastStep && !out.some((line) => line.isStep)) {

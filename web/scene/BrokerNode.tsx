@@ -1,7 +1,8 @@
 // A broker and the partitions it leads. A stopped broker is drawn dimmed and crossed out.
 import type { SimView } from "../../engine/view";
 import type { SceneLayout } from "./layout";
-import { PartitionLog } from "./PartitionLog";
+import { type CommittedMarker, PartitionLog } from "./PartitionLog";
+import { GROUP_COLORS } from "./palette";
 
 interface Props {
   view: SimView;
@@ -13,6 +14,16 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
   const box = layout.brokers.get(brokerId)!;
   const broker = view.brokers.find((b) => b.id === brokerId)!;
   const partitions = view.topics.flatMap((t) => t.partitions).filter((p) => p.leaderBrokerId === brokerId);
+  const committedOn = (topic: string, partition: number): CommittedMarker[] =>
+    view.groups.flatMap((g, i) =>
+      g.committedOffsets
+        .filter((c) => c.topic === topic && c.partition === partition)
+        .map((c) => ({
+          groupId: g.groupId,
+          offset: c.offset,
+          color: GROUP_COLORS[i % GROUP_COLORS.length]!,
+        })),
+    );
   return (
     <g className={broker.up ? "broker" : "broker broker-down"} data-testid={`broker-${brokerId}`}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="broker-bg" />
@@ -37,6 +48,7 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
         <PartitionLog
           key={`${p.topic}-${p.partition}`}
           partition={p}
+          committed={committedOn(p.topic, p.partition)}
           partitionCount={view.topics.find((t) => t.name === p.topic)?.partitions.length ?? 1}
           box={layout.partitions.get(`${p.topic}-${p.partition}`)!}
           metrics={layout.metrics}

@@ -1,5 +1,6 @@
-// A consumer client in assign() mode: what its application is doing, and for each assigned
-// partition its position (the next offset poll() returns) and its lag (high watermark − position).
+// A consumer client: what its application is doing and, for each partition it reads, its position
+// (the next offset poll() returns), its committed offset and its lag (high watermark − position).
+// A group member also shows its generation and whether it leads; an idle member says so.
 import type { ConsumerView } from "../../engine/view";
 import { type Box, CARD_ROWS_MAX } from "./layout";
 
@@ -9,7 +10,23 @@ interface Props {
   nowUs: number;
 }
 
+const ACTIVITY_TEXT: Record<string, string> = {
+  starting: "starting",
+  findingCoordinator: "finding its coordinator",
+  joining: "JoinGroup: waiting for the rebalance",
+  syncing: "SyncGroup: waiting for its assignment",
+  revoking: "revoking partitions, committing",
+  committing: "committing offsets",
+  waiting: "poll() waiting for records",
+  paused: "paused",
+  closing: "closing",
+  dead: "crashed or closed",
+};
+
 function statusText(consumer: ConsumerView, nowUs: number): string {
+  if (consumer.mode === "subscribe" && consumer.activity !== "processing") {
+    return ACTIVITY_TEXT[consumer.activity] ?? consumer.activity;
+  }
   switch (consumer.status) {
     case "processing": {
       const leftMs =
@@ -19,10 +36,18 @@ function statusText(consumer: ConsumerView, nowUs: number): string {
     case "waitingForData":
       return "poll() waiting for records";
     case "failed":
-      return "stopped: NoOffsetForPartitionException";
+      return "stopped: poll() threw";
     default:
-      return "starting";
+      return consumer.status;
   }
+}
+
+function metaText(consumer: ConsumerView): string {
+  if (consumer.mode === "assign") return `assign() · ${consumer.processingTimeMs} ms/record`;
+  const role = consumer.isLeader ? "leader" : "member";
+  const generation =
+    consumer.generationId !== null && consumer.generationId >= 0 ? ` · gen ${consumer.generationId}` : "";
+  return `${role}${generation} · ${consumer.processingTimeMs} ms/rec`;
 }
 
 export function ConsumerNode({ consumer, box, nowUs }: Props) {
@@ -35,43 +60,61 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
           .slice(0, CARD_ROWS_MAX);
   const hidden = consumer.partitions.length - rows.length;
   const totalLag = consumer.partitions.reduce((n, p) => n + (p.lag ?? 0), 0);
+  const dead = consumer.mode === "subscribe" && consumer.activity === "dead";
+  const stopped =
+    consumer.mode === "subscribe" && ["joining", "syncing", "revoking"].includes(consumer.activity);
+  const col = (fromRight: number) => box.x + box.width - fromRight;
   return (
-    <g className="client consumer" data-testid={`consumer-${consumer.id}`}>
+    <g
+      className={`client consumer${dead ? " consumer-dead" : ""}${stopped ? " consumer-rebalancing" : ""}`}
+      data-testid={`consumer-${consumer.id}`}
+      data-activity={consumer.mode === "subscribe" ? consumer.activity : consumer.status}
+    >
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="client-bg" />
-      <text x={box.x + 18} y={box.y + 36} className="client-name">
+      <text x={box.x + 16} y={box.y + 34} className="client-name">
         {consumer.id}
       </text>
-      <text x={box.x + 18} y={box.y + 62} className="client-meta">
-        assign() · {consumer.processingTimeMs} ms/record
+      <text x={box.x + 16} y={box.y + 60} className="client-meta">
+        {metaText(consumer)}
       </text>
-      <text x={box.x + 18} y={box.y + 90} className={`consumer-status status-${consumer.status}`}>
+      <text
+        x={box.x + 16}
+        y={box.y + 88}
+        className={`consumer-status status-${consumer.mode === "subscribe" ? consumer.activity : consumer.status}`}
+      >
         {statusText(consumer, nowUs)}
       </text>
-      <text x={box.x + 18} y={box.y + 124} className="client-section">
+      <text x={box.x + 16} y={box.y + 122} className="client-section">
         partition
       </text>
-      <text x={box.x + box.width - 76} y={box.y + 124} textAnchor="end" className="client-section">
-        position
+      <text x={col(92)} y={box.y + 122} textAnchor="end" className="client-section">
+        pos
       </text>
-      <text x={box.x + box.width - 18} y={box.y + 124} textAnchor="end" className="client-section">
+      <text x={col(50)} y={box.y + 122} textAnchor="end" className="client-section">
+        cmt
+      </text>
+      <text x={col(14)} y={box.y + 122} textAnchor="end" className="client-section">
         lag
       </text>
+      {rows.length === 0 && (
+        <text x={box.x + 16} y={box.y + 154} className="consumer-idle">
+          {consumer.mode === "subscribe" ? "idle: no partition assigned" : "no partitions"}
+        </text>
+      )}
       {rows.map((p, i) => (
-        <g key={p.partition} className="consumer-row">
-          <text x={box.x + 18} y={box.y + 156 + i * 34} className="consumer-cell">
-            {consumer.topic}-{p.partition}
+        <g key={`${p.topic}-${p.partition}`} className="consumer-row">
+          <text x={box.x + 16} y={box.y + 154 + i * 34} className="consumer-cell">
+            {p.topic}-{p.partition}
           </text>
-          <text
-            x={box.x + box.width - 76}
-            y={box.y + 156 + i * 34}
-            textAnchor="end"
-            className="consumer-cell strong"
-          >
+          <text x={col(92)} y={box.y + 154 + i * 34} textAnchor="end" className="consumer-cell strong">
             {p.position ?? "—"}
           </text>
+          <text x={col(50)} y={box.y + 154 + i * 34} textAnchor="end" className="consumer-cell">
+            {p.committed ?? "—"}
+          </text>
           <text
-            x={box.x + box.width - 18}
-            y={box.y + 156 + i * 34}
+            x={col(14)}
+            y={box.y + 154 + i * 34}
             textAnchor="end"
             className={p.lag ? "consumer-cell lagging" : "consumer-cell"}
           >
@@ -80,7 +123,7 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
         </g>
       ))}
       {hidden > 0 && (
-        <text x={box.x + 18} y={box.y + 156 + rows.length * 34} className="client-stats">
+        <text x={box.x + 16} y={box.y + 154 + rows.length * 34} className="client-stats">
           +{hidden} more · total lag {totalLag}
         </text>
       )}

@@ -19,6 +19,22 @@ const LABELS: Record<string, string> = {
   MetadataResponse: "Metadata ✓",
   ListOffsetsRequest: "ListOffsets",
   ListOffsetsResponse: "ListOffsets ✓",
+  FindCoordinatorRequest: "FindCoordinator",
+  FindCoordinatorResponse: "FindCoordinator ✓",
+  JoinGroupRequest: "JoinGroup",
+  JoinGroupResponse: "JoinGroup ✓",
+  SyncGroupRequest: "SyncGroup",
+  SyncGroupResponse: "SyncGroup ✓",
+  HeartbeatRequest: "Heartbeat",
+  HeartbeatResponse: "Heartbeat ✓",
+  LeaveGroupRequest: "LeaveGroup",
+  LeaveGroupResponse: "LeaveGroup ✓",
+  OffsetCommitRequest: "OffsetCommit",
+  OffsetCommitResponse: "OffsetCommit ✓",
+  OffsetFetchRequest: "OffsetFetch",
+  OffsetFetchResponse: "OffsetFetch ✓",
+  InitProducerIdRequest: "InitProducerId",
+  InitProducerIdResponse: "InitProducerId ✓",
 };
 
 export function MessageLayer({ messages, layout, playheadUs }: Props) {

@@ -8,8 +8,16 @@ import { useStore } from "../state/store";
 import type { Box, Metrics } from "./layout";
 import { inkOn, keyColor } from "./palette";
 
+export interface CommittedMarker {
+  groupId: string;
+  offset: number;
+  color: string;
+}
+
 interface Props {
   partitionCount: number;
+  /** Each group's committed offset on this partition (the next offset the group will read). */
+  committed: CommittedMarker[];
   partition: PartitionView;
   box: Box;
   metrics: Metrics;
@@ -20,6 +28,7 @@ interface Props {
 export const PartitionLog = memo(function PartitionLog({
   partition,
   partitionCount,
+  committed,
   box,
   metrics: m,
   cellsPerRow,
@@ -137,6 +146,32 @@ export const PartitionLog = memo(function PartitionLog({
         y2={cellY + m.cellHeight + (compact ? 3 : 8)}
         className="hw-line"
       />
+      {committed.map(({ groupId, offset, color }, i) => {
+        const x = offset < firstShown ? cellX(firstShown) - m.cellGap : cellX(offset) - m.cellGap / 2;
+        const top = cellY - (compact ? 6 : 14) - i * 3;
+        return (
+          <g
+            key={groupId}
+            className="committed-marker"
+            data-testid={`committed-${groupId}-${name}`}
+            data-offset={offset}
+          >
+            <title>{`${groupId} committed offset ${offset}: the next record the group reads after a restart or rebalance`}</title>
+            <line
+              x1={x}
+              x2={x}
+              y1={top}
+              y2={cellY + m.cellHeight}
+              stroke={color}
+              strokeWidth={compact ? 2 : 3}
+            />
+            <path
+              d={`M ${x} ${top} l ${compact ? 7 : 12} ${compact ? 3 : 5} l -${compact ? 7 : 12} ${compact ? 3 : 5} z`}
+              fill={color}
+            />
+          </g>
+        );
+      })}
       {positions.map(({ consumerId, position }, i) => {
         const x = position < firstShown ? cellX(firstShown) - 8 : cellX(position) + m.cell / 2;
         const y = cellY + m.cellHeight + (compact ? 0 : 8) + i * 4;

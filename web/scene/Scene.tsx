@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useStore } from "../state/store";
 import { BrokerNode } from "./BrokerNode";
 import { ConsumerNode } from "./ConsumerNode";
+import { GroupLane } from "./GroupLane";
 import { computeLayout, SCENE_WIDTH } from "./layout";
 import { MessageLayer } from "./MessageLayer";
 import { ProducerNode } from "./ProducerNode";
@@ -38,6 +39,12 @@ export function Scene() {
             partitionCount={partitionCount(p.topic)}
           />
         ))}
+        {view.groups.map((g) => {
+          const box = layout.groups.get(g.groupId);
+          const leader =
+            view.consumers.find((c) => c.groupId === g.groupId && c.memberId === g.leaderId)?.id ?? null;
+          return box ? <GroupLane key={g.groupId} group={g} box={box} leaderClient={leader} /> : null;
+        })}
         {view.consumers.map((c) => (
           <ConsumerNode key={c.id} consumer={c} box={layout.consumers.get(c.id)!} nowUs={view.nowUs} />
         ))}

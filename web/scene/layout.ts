@@ -71,6 +71,8 @@ export interface SceneLayout {
   /** "topic-partition" → the row box inside its leader's broker box. */
   partitions: Map<string, Box>;
   consumers: Map<string, Box>;
+  /** Consumer groups: a lane around the group's members, with a header. */
+  groups: Map<string, Box>;
   /** How many record cells fit in a partition row (the LEO slot included). */
   cellsPerRow: number;
 }
@@ -83,7 +85,35 @@ export function producerCardHeight(partitions: number): number {
 }
 
 export function consumerCardHeight(partitions: number): number {
-  return 150 + Math.min(partitions, CARD_ROWS_MAX) * 34 + (partitions > CARD_ROWS_MAX ? 34 : 0);
+  return 150 + Math.max(1, Math.min(partitions, CARD_ROWS_MAX)) * 34 + (partitions > CARD_ROWS_MAX ? 34 : 0);
+}
+
+export const GROUP_HEADER = 96;
+const GROUP_PADDING = 10;
+
+/** Consumers stacked on the right: each group's members inside its lane, standalone ones after. */
+function layoutConsumers(view: SimView, x: number, width: number) {
+  const consumers = new Map<string, Box>();
+  const groups = new Map<string, Box>();
+  let y = TOP;
+  const groupIds = [...new Set(view.consumers.map((c) => c.groupId).filter((g): g is string => g !== null))];
+  for (const groupId of groupIds) {
+    const top = y;
+    y += GROUP_HEADER;
+    for (const c of view.consumers.filter((c) => c.groupId === groupId)) {
+      const height = consumerCardHeight(c.partitions.length);
+      consumers.set(c.id, { x: x + GROUP_PADDING, y, width: width - 2 * GROUP_PADDING, height });
+      y += height + GROUP_PADDING;
+    }
+    groups.set(groupId, { x, y: top, width, height: y - top });
+    y += BROKER_GAP;
+  }
+  for (const c of view.consumers.filter((c) => c.groupId === null)) {
+    const height = consumerCardHeight(c.partitions.length);
+    consumers.set(c.id, { x, y, width, height });
+    y += height + BROKER_GAP;
+  }
+  return { consumers, groups, bottom: y };
 }
 
 function layoutBrokers(view: SimView, m: Metrics) {
@@ -133,20 +163,15 @@ export function computeLayout(view: SimView): SceneLayout {
     (p) => producerCardHeight(partitionCount(p.topic)),
     (p) => p.id,
   );
-  const consumerX = SCENE_WIDTH - 24 - m.cardWidth;
-  const consumers = stack(
-    view.consumers,
-    consumerX,
-    (c) => consumerCardHeight(c.partitions.length),
-    (c) => c.id,
-  );
+  const consumers = layoutConsumers(view, SCENE_WIDTH - 24 - m.cardWidth, m.cardWidth);
   return {
     metrics: m,
     height: Math.max(bottom, producers.bottom, consumers.bottom) + 8,
     producers: producers.boxes,
     brokers,
     partitions,
-    consumers: consumers.boxes,
+    consumers: consumers.consumers,
+    groups: consumers.groups,
     cellsPerRow,
   };
 }

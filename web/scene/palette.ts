@@ -28,4 +28,21 @@ export const API_COLORS: Record<string, string> = {
   MetadataResponse: "#7A7F87",
   ListOffsetsRequest: "#CC79A7",
   ListOffsetsResponse: "#CC79A7",
+  FindCoordinatorRequest: "#8C6D1F",
+  FindCoordinatorResponse: "#8C6D1F",
+  JoinGroupRequest: "#D55E00",
+  JoinGroupResponse: "#D55E00",
+  SyncGroupRequest: "#B3409A",
+  SyncGroupResponse: "#B3409A",
+  HeartbeatRequest: "#6B7A8F",
+  HeartbeatResponse: "#6B7A8F",
+  LeaveGroupRequest: "#A23B2A",
+  LeaveGroupResponse: "#A23B2A",
+  OffsetCommitRequest: "#7B5EA7",
+  OffsetCommitResponse: "#7B5EA7",
+  OffsetFetchRequest: "#7B5EA7",
+  OffsetFetchResponse: "#7B5EA7",
 };
+
+/** Colors for consumer groups' committed-offset markers, in order of appearance. */
+export const GROUP_COLORS = ["#7B5EA7", "#0072B2", "#009E73", "#D55E00", "#CC79A7", "#8C6D1F"];

@@ -76,7 +76,7 @@ function narrateJoin(event: Extract<GroupEvent, { type: "joinGroupResponded" }>)
     return `The coordinator answered ${event.consumerId}'s JoinGroup with MEMBER_ID_REQUIRED and the member id ${shortId(event.memberId)}: it rejoins with it at once.`;
   }
   if (event.error !== "NONE") return `${event.consumerId}'s JoinGroup failed: ${event.error}.`;
-  return `${event.consumerId} joined generation ${event.generationId} of ${event.groupId} as ${event.isLeader ? "the leader (it will compute the assignment)" : "a follower"}; protocol ${event.protocolName ?? "none"}, ${event.memberCount} member${event.memberCount === 1 ? "" : "s"}.`;
+  return `${event.consumerId} joined generation ${event.generationId} of ${event.groupId} as ${event.isLeader ? `the leader: it received all ${event.memberCount} members' subscriptions and computes the assignment` : "a follower"}; protocol ${event.protocolName ?? "none"}.`;
 }
 
 export function narrateGroup(event: GroupEvent): { kind: GroupNarrationKind; text: string } {

@@ -13,11 +13,11 @@ interface Props {
 const ACTIVITY_TEXT: Record<string, string> = {
   starting: "starting",
   findingCoordinator: "finding its coordinator",
-  joining: "JoinGroup: waiting for the rebalance",
-  syncing: "SyncGroup: waiting for its assignment",
-  revoking: "revoking partitions, committing",
+  joining: "rejoining (JoinGroup)",
+  syncing: "awaiting assignment (SyncGroup)",
+  revoking: "revoking, committing",
   committing: "committing offsets",
-  waiting: "poll() waiting for records",
+  waiting: "waiting for records",
   paused: "paused",
   closing: "closing",
   dead: "crashed or closed",
@@ -44,10 +44,11 @@ function statusText(consumer: ConsumerView, nowUs: number): string {
 
 function metaText(consumer: ConsumerView): string {
   if (consumer.mode === "assign") return `assign() · ${consumer.processingTimeMs} ms/record`;
-  const role = consumer.isLeader ? "leader" : "member";
   const generation =
-    consumer.generationId !== null && consumer.generationId >= 0 ? ` · gen ${consumer.generationId}` : "";
-  return `${role}${generation} · ${consumer.processingTimeMs} ms/rec`;
+    consumer.generationId !== null && consumer.generationId >= 0
+      ? `gen ${consumer.generationId}`
+      : "no generation";
+  return `${consumer.isLeader ? "leader · " : ""}${generation} · ${consumer.processingTimeMs} ms/rec`;
 }
 
 export function ConsumerNode({ consumer, box, nowUs }: Props) {
@@ -98,7 +99,11 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
       </text>
       {rows.length === 0 && (
         <text x={box.x + 16} y={box.y + 154} className="consumer-idle">
-          {consumer.mode === "subscribe" ? "idle: no partition assigned" : "no partitions"}
+          {consumer.mode === "assign"
+            ? "no partitions"
+            : stopped
+              ? "no partitions during the rebalance"
+              : "idle: no partition assigned"}
         </text>
       )}
       {rows.map((p, i) => (

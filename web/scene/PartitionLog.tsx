@@ -39,7 +39,7 @@ export const PartitionLog = memo(function PartitionLog({
   const { logStartOffset, logEndOffset, highWatermark } = partition;
   const firstShown = Math.max(logStartOffset, logEndOffset - (cellsPerRow - 1));
   const cellX = (offset: number) => box.x + m.logXOffset + (offset - firstShown) * (m.cell + m.cellGap);
-  const cellY = box.y + (box.height - m.cellHeight) / 2 - (compact ? 0 : 10);
+  const cellY = compact ? box.y + (box.height - m.cellHeight) / 2 : box.y + 6;
   const shown = partition.records.filter((r) => r.offset >= firstShown);
   const positions = consumers.flatMap((c) =>
     c.partitions
@@ -83,7 +83,7 @@ export const PartitionLog = memo(function PartitionLog({
           {logEndOffset}
         </text>
       ) : (
-        <text x={box.x + 16} y={box.y + 62} className="partition-meta">
+        <text x={box.x + 16} y={box.y + 58} className="partition-meta">
           LEO {logEndOffset} · HW {highWatermark}
         </text>
       )}

@@ -22,7 +22,7 @@ export function Scene() {
   }
   const partitionCount = (topic: string) => view.topics.find((t) => t.name === topic)?.partitions.length ?? 1;
   return (
-    <div className="scene" data-testid="scene">
+    <div className={`scene scene-${layout.metrics.density}`} data-testid="scene">
       <svg
         viewBox={`0 0 ${SCENE_WIDTH} ${layout.height}`}
         role="img"

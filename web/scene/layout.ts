@@ -29,13 +29,13 @@ export interface Metrics {
 
 const COMFORTABLE: Metrics = {
   density: "comfortable",
-  cardWidth: 276,
+  cardWidth: 296,
   // Wide gutters between clients and brokers: messages need room to be seen travelling.
-  brokerX: 440,
-  brokerAreaWidth: 720,
+  brokerX: 420,
+  brokerAreaWidth: 680,
   brokerColumns: 1,
-  brokerHeader: 52,
-  partitionRow: 92,
+  brokerHeader: 50,
+  partitionRow: 82,
   cell: 50,
   cellHeight: 44,
   cellGap: 6,

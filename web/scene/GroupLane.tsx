@@ -55,9 +55,12 @@ export function GroupLane({
         </text>
       </g>
       <text x={box.x + 24 + badgeWidth} y={box.y + 57} className="group-meta">
-        gen {group.generationId} · {group.protocolName ?? "—"}
+        gen {group.generationId}
       </text>
       <text x={box.x + 14} y={box.y + 84} className="group-meta">
+        assignor {group.protocolName ?? "—"}
+      </text>
+      <text x={box.x + 14} y={box.y + 106} className="group-meta">
         leader {leaderClient ?? "—"} · coordinator B{group.coordinatorBrokerId}
       </text>
     </g>

@@ -88,7 +88,7 @@ export function consumerCardHeight(partitions: number): number {
   return 150 + Math.max(1, Math.min(partitions, CARD_ROWS_MAX)) * 34 + (partitions > CARD_ROWS_MAX ? 34 : 0);
 }
 
-export const GROUP_HEADER = 96;
+export const GROUP_HEADER = 118;
 const GROUP_PADDING = 10;
 
 /** Consumers stacked on the right: each group's members inside its lane, standalone ones after. */

@@ -35,3 +35,30 @@ test("stepping through an eager rebalance shows each protocol message as its own
   await expect(group).toHaveAttribute("data-generation", "2");
   await expect(page.getByTestId("consumer-consumer-4")).toBeVisible();
 });
+
+test("crash a member from the scene: the group rebalances one session timeout later; describe shows the table", async ({
+  app,
+}) => {
+  await app.open();
+  const page = app.page;
+  expect(await page.evaluate((s) => window.__topicscope!.load(s), scenario)).toEqual([]);
+  await page.evaluate(() => window.__topicscope!.advanceTo(9_000));
+  await page.getByTestId("consumer-consumer-2").click();
+  const inspector = page.getByTestId("inspector");
+  await inspector.getByRole("button", { name: "Crash" }).click();
+  await expect(page.getByTestId("consumer-consumer-2")).toHaveAttribute("data-activity", "dead");
+  const group = page.getByTestId("group-orders-service");
+  // session.timeout.ms is 45 s after the last heartbeat (at most heartbeat.interval.ms = 3 s before
+  // the crash): still generation 1 at 49 s, a new generation once the others rejoin.
+  await page.evaluate(() => window.__topicscope!.advanceTo(49_000));
+  await expect(group).toHaveAttribute("data-generation", "1");
+  await page.evaluate(() => window.__topicscope!.advanceTo(60_000));
+  await expect(group).toHaveAttribute("data-generation", "2");
+
+  await group.getByRole("button", { name: /group orders-service/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(inspector).toContainText("kafka-consumer-groups --describe --group orders-service");
+  await expect(page.getByTestId("describe-table")).toContainText("LOG-END-OFFSET");
+  await inspector.getByTestId("add-consumer").click();
+  await expect(page.getByTestId("consumer-consumer-4")).toBeVisible();
+});

@@ -1,19 +1,38 @@
 // The side inspector: click an element of the scene for its live numbers, its Kafka configs and a
-// short explanation. Producers so far.
+// short explanation, and the actions Kafka allows on it.
 import { inspect } from "../state/actions";
 import { useStore } from "../state/store";
+import { ConsumerInspector } from "./ConsumerInspector";
+import { GroupInspector } from "./GroupInspector";
 import { ProducerInspector } from "./ProducerInspector";
 
 export function Inspector() {
   const inspected = useStore((s) => s.inspected);
-  const producer = useStore((s) =>
-    s.inspected?.kind === "producer" ? s.view?.producers.find((p) => p.id === s.inspected!.id) : undefined,
-  );
-  if (!inspected) return null;
+  const view = useStore((s) => s.view);
+  if (!inspected || !view) return null;
+  const body = (() => {
+    switch (inspected.kind) {
+      case "producer": {
+        const producer = view.producers.find((p) => p.id === inspected.id);
+        return producer && <ProducerInspector key={producer.id} producer={producer} />;
+      }
+      case "consumer": {
+        const consumer = view.consumers.find((c) => c.id === inspected.id);
+        return consumer && <ConsumerInspector key={consumer.id} consumer={consumer} />;
+      }
+      case "group": {
+        const group = view.groups.find((g) => g.groupId === inspected.id);
+        return group && <GroupInspector group={group} consumers={view.consumers} />;
+      }
+    }
+  })();
   return (
     <aside className="inspector" aria-labelledby="inspector-title" data-testid="inspector">
       <header className="inspector-header">
-        <h2 id="inspector-title">{inspected.id}</h2>
+        <h2 id="inspector-title">
+          {inspected.kind === "group" ? "group " : ""}
+          {inspected.id}
+        </h2>
         <button
           type="button"
           className="btn btn-icon"
@@ -23,7 +42,7 @@ export function Inspector() {
           ✕
         </button>
       </header>
-      {producer ? <ProducerInspector key={producer.id} producer={producer} /> : <p>This element is gone.</p>}
+      {body ?? <p>This element is gone.</p>}
     </aside>
   );
 }

@@ -2,6 +2,7 @@
 // (the next offset poll() returns), its committed offset and its lag (high watermark − position).
 // A group member also shows its generation and whether it leads; an idle member says so.
 import type { ConsumerView } from "../../engine/view";
+import { inspectableProps } from "./inspectable";
 import { type Box, CARD_ROWS_MAX } from "./layout";
 
 interface Props {
@@ -67,7 +68,11 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
   const col = (fromRight: number) => box.x + box.width - fromRight;
   return (
     <g
-      className={`client consumer${dead ? " consumer-dead" : ""}${stopped ? " consumer-rebalancing" : ""}`}
+      className={`client consumer inspectable${dead ? " consumer-dead" : ""}${stopped ? " consumer-rebalancing" : ""}`}
+      {...inspectableProps(
+        { kind: "consumer", id: consumer.id },
+        `${consumer.id}: inspect, crash, close or restart it`,
+      )}
       data-testid={`consumer-${consumer.id}`}
       data-activity={consumer.mode === "subscribe" ? consumer.activity : consumer.status}
     >

@@ -1,6 +1,7 @@
 // A consumer group's lane: its state (a badge that explains itself on hover), generation, assignor,
 // leader and coordinator, around the cards of its members.
 import type { GroupView } from "../../engine/group/view";
+import { inspectableProps } from "./inspectable";
 import type { Box } from "./layout";
 
 export const GROUP_STATE_EXPLANATIONS: Record<string, string> = {
@@ -41,9 +42,25 @@ export function GroupLane({
       data-generation={group.generationId}
     >
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={16} className="group-bg" />
-      <text x={box.x + 14} y={box.y + 28} className="group-name">
-        {group.groupId}
-      </text>
+      <g
+        className="inspectable group-header"
+        {...inspectableProps(
+          { kind: "group", id: group.groupId },
+          `group ${group.groupId}: describe it, add a consumer`,
+        )}
+      >
+        <rect
+          x={box.x + 4}
+          y={box.y + 4}
+          width={box.width - 8}
+          height={28}
+          rx={8}
+          className="group-header-hit"
+        />
+        <text x={box.x + 14} y={box.y + 26} className="group-name">
+          {group.groupId} ›
+        </text>
+      </g>
       <g
         transform={`translate(${box.x + 14}, ${box.y + 40})`}
         className={`group-badge ${STATE_CLASS[group.state] ?? ""}`}

@@ -1,7 +1,7 @@
 // A producer client: its workload, the Kafka configs that shape batching, and one bar per partition
 // showing how full the open batch is against batch.size.
 import type { ProducerView } from "../../engine/view";
-import { inspect } from "../state/actions";
+import { inspectableProps } from "./inspectable";
 import { type Box, CARD_ROWS_MAX } from "./layout";
 
 interface Props {
@@ -22,21 +22,10 @@ export function ProducerNode({ producer, box, partitionCount }: Props) {
   const barX = box.x + 70;
   const barWidth = box.width - 90;
   return (
-    // biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; a focusable group with role="button" is the SVG idiom.
     <g
       className="client producer inspectable"
       data-testid={`producer-${producer.id}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${producer.id}: open its configs`}
-      onClick={() => inspect({ kind: "producer", id: producer.id })}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" || e.key === " ") {
-          e.preventDefault();
-          e.stopPropagation();
-          inspect({ kind: "producer", id: producer.id });
-        }
-      }}
+      {...inspectableProps({ kind: "producer", id: producer.id }, `${producer.id}: open its configs`)}
     >
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="client-bg" />
       <text x={box.x + 18} y={box.y + 36} className="client-name">

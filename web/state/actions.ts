@@ -5,7 +5,7 @@ import type { ApplyResult, KeyPartitionExplanation, LoadResult } from "../../eng
 import type { ViewOptions } from "../../engine/view";
 import helloScenario from "../../examples/hello.json";
 import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
-import { SPEEDS, useStore } from "./store";
+import { type Inspected, SPEEDS, useStore } from "./store";
 
 const VIEW_OPTIONS: ViewOptions = { recordsPerPartition: 24, recentEvents: 80 };
 
@@ -269,7 +269,7 @@ export function togglePresenter(): void {
   set({ presenter: !get().presenter });
 }
 
-export function inspect(target: { kind: "producer"; id: string } | null): void {
+export function inspect(target: Inspected | null): void {
   set({ inspected: target });
 }
 

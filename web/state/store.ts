@@ -38,6 +38,8 @@ export interface KeyCardState {
   rows: KeyPartitionExplanation[];
 }
 
+export type Inspected = { kind: "producer" | "consumer" | "group"; id: string };
+
 export interface UiSlice {
   theme: "light" | "dark";
   /** Large type, high contrast, editing chrome hidden: for projectors. */
@@ -47,7 +49,7 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   shareOpen: boolean;
   /** What the side inspector shows, if open. */
-  inspected: { kind: "producer"; id: string } | null;
+  inspected: Inspected | null;
   hoveredKey: string | null;
   keyCard: KeyCardState | null;
 }

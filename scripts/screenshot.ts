@@ -1,9 +1,22 @@
-// Takes screenshots of the production build for review and for the README:
-// `npx vite build && npx vite preview … &` then `npx tsx scripts/screenshot.ts <url> <out.png> [ms] [theme]`.
+// Screenshots of the production build, for review and for the README. Serve a build first
+// (`npx vite build && npx vite preview --port 4173`), then:
+//   npx tsx scripts/screenshot.ts --url http://127.0.0.1:4173/ --out artifacts/shot [--scenario file.json]
+//     [--at 2500,12300] [--theme dark] [--presenter]
+// One PNG per moment in --at (simulated ms): <out>-<ms>.png.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 
-const [url = "http://127.0.0.1:4173/", out = "artifacts/screenshot.png", untilMs = "2500", theme = "light"] =
-  process.argv.slice(2);
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "http://127.0.0.1:4173/" },
+    out: { type: "string", default: "artifacts/shot" },
+    scenario: { type: "string" },
+    at: { type: "string", default: "2500" },
+    theme: { type: "string", default: "light" },
+    presenter: { type: "boolean", default: false },
+  },
+});
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -12,13 +25,20 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 page.on("console", (m) => m.type() === "error" && console.error("console:", m.text()));
 page.on("pageerror", (e) => console.error("pageerror:", e.message));
-await page.goto(url);
+const query = [`theme=${values.theme}`, values.presenter ? "presenter" : ""].filter(Boolean).join("&");
+await page.goto(`${values.url}?${query}`);
 await page.waitForSelector("[data-testid=scene]");
-await page.evaluate(async (ms) => {
-  await window.__topicscope!.advanceTo(ms);
-}, Number(untilMs));
-if (theme === "dark") await page.getByRole("button", { name: /Dark/ }).click();
-await page.waitForTimeout(600);
-await page.screenshot({ path: out });
+if (values.scenario) {
+  const errors = await page.evaluate(
+    (s) => window.__topicscope!.load(s),
+    JSON.parse(readFileSync(values.scenario, "utf8")),
+  );
+  if (errors.length > 0) throw new Error(errors.join("\n"));
+}
+for (const ms of values.at.split(",").map(Number)) {
+  await page.evaluate((t) => window.__topicscope!.advanceTo(t), ms);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${values.out}-${ms}.png` });
+  console.log(`wrote ${values.out}-${ms}.png`);
+}
 await browser.close();
-console.log(`wrote ${out}`);

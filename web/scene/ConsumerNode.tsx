@@ -77,54 +77,54 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
       data-activity={consumer.mode === "subscribe" ? consumer.activity : consumer.status}
     >
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="client-bg" />
-      <text x={box.x + 16} y={box.y + 34} className="client-name">
+      <text x={box.x + 16} y={box.y + 30} className="client-name">
         {consumer.id}
       </text>
-      <text x={box.x + 16} y={box.y + 60} className="client-meta">
+      <text x={box.x + 16} y={box.y + 54} className="client-meta">
         {metaText(consumer)}
       </text>
       <text
         x={box.x + 16}
-        y={box.y + 88}
+        y={box.y + 78}
         className={`consumer-status status-${consumer.mode === "subscribe" ? consumer.activity : consumer.status}`}
       >
         {statusText(consumer, nowUs)}
       </text>
-      <text x={box.x + 16} y={box.y + 122} className="client-section">
+      <text x={box.x + 16} y={box.y + 104} className="client-section">
         partition
       </text>
-      <text x={col(92)} y={box.y + 122} textAnchor="end" className="client-section">
+      <text x={col(92)} y={box.y + 104} textAnchor="end" className="client-section">
         pos
       </text>
-      <text x={col(50)} y={box.y + 122} textAnchor="end" className="client-section">
+      <text x={col(50)} y={box.y + 104} textAnchor="end" className="client-section">
         cmt
       </text>
-      <text x={col(14)} y={box.y + 122} textAnchor="end" className="client-section">
+      <text x={col(14)} y={box.y + 104} textAnchor="end" className="client-section">
         lag
       </text>
       {rows.length === 0 && (
-        <text x={box.x + 16} y={box.y + 154} className="consumer-idle">
+        <text x={box.x + 16} y={box.y + 132} className="consumer-idle">
           {consumer.mode === "assign"
             ? "no partitions"
             : stopped
-              ? "no partitions during the rebalance"
+              ? "none during the rebalance"
               : "idle: no partition assigned"}
         </text>
       )}
       {rows.map((p, i) => (
         <g key={`${p.topic}-${p.partition}`} className="consumer-row">
-          <text x={box.x + 16} y={box.y + 154 + i * 34} className="consumer-cell">
+          <text x={box.x + 16} y={box.y + 132 + i * 30} className="consumer-cell">
             {p.topic}-{p.partition}
           </text>
-          <text x={col(92)} y={box.y + 154 + i * 34} textAnchor="end" className="consumer-cell strong">
+          <text x={col(92)} y={box.y + 132 + i * 30} textAnchor="end" className="consumer-cell strong">
             {p.position ?? "—"}
           </text>
-          <text x={col(50)} y={box.y + 154 + i * 34} textAnchor="end" className="consumer-cell">
+          <text x={col(50)} y={box.y + 132 + i * 30} textAnchor="end" className="consumer-cell">
             {p.committed ?? "—"}
           </text>
           <text
             x={col(14)}
-            y={box.y + 154 + i * 34}
+            y={box.y + 132 + i * 30}
             textAnchor="end"
             className={p.lag ? "consumer-cell lagging" : "consumer-cell"}
           >
@@ -133,7 +133,7 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
         </g>
       ))}
       {hidden > 0 && (
-        <text x={box.x + 16} y={box.y + 154 + rows.length * 34} className="client-stats">
+        <text x={box.x + 16} y={box.y + 132 + rows.length * 30} className="client-stats">
           +{hidden} more · total lag {totalLag}
         </text>
       )}

@@ -85,7 +85,7 @@ export function producerCardHeight(partitions: number): number {
 }
 
 export function consumerCardHeight(partitions: number): number {
-  return 150 + Math.max(1, Math.min(partitions, CARD_ROWS_MAX)) * 34 + (partitions > CARD_ROWS_MAX ? 34 : 0);
+  return 116 + Math.max(1, Math.min(partitions, CARD_ROWS_MAX)) * 30 + (partitions > CARD_ROWS_MAX ? 30 : 0);
 }
 
 export const GROUP_HEADER = 118;

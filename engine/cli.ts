@@ -2,14 +2,17 @@
 // function in engine/cli/ returning its output; this file only does process I/O.
 import { runAssignCommand } from "./cli/assign-command";
 import { runPartitionCommand } from "./cli/partition-command";
+import { runPresetsCommand } from "./cli/presets-command";
 import { runRunCommand } from "./cli/run-command";
 import type { CliResult } from "./cli/types";
 
 const USAGE = `usage: npm run --silent sim -- <command> [options]
 
 commands:
-  run <scenario.json> [--until-ms N] [--format summary|events|hash]
+  run <scenario.json> | --preset <id> | --link '<share link>' [--until-ms N] [--format summary|events|hash]
       run a scenario headless; print the final state, the event log (JSON lines) or its hash
+  presets [--base-url URL]
+      the preset lessons: [{"id", "title", "shortLink", "shareLink"}, …]
   partition < requests.json
       stdin: [{"function": "murmur2"|"crc32"|"fnv1a", "keyHex": "…", "partitions": N}, …]
       stdout: [{"hash": …, "partition": …}, …] (murmur2 = Java client, crc32/fnv1a = librdkafka)
@@ -37,6 +40,8 @@ async function main(argv: string[]): Promise<CliResult> {
       return runPartitionCommand(rest, readStdin);
     case "assign":
       return runAssignCommand(rest, readStdin);
+    case "presets":
+      return runPresetsCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -12,6 +12,7 @@ import type { DomainEvent } from "./events";
 import { buildGroupViews, type GroupView } from "./group/view";
 import { buildProducerDetail, flatConfigOf, type ProducerDetailView } from "./producer/producer-view";
 import type { ApiName } from "./protocol";
+import type { Lesson } from "./scenario/lesson";
 import type { SimState } from "./state";
 
 export interface ViewOptions {
@@ -97,6 +98,8 @@ export interface ConsumerView extends ConsumerGroupFieldsView {
 export interface SimView {
   title: string;
   description: string;
+  /** The scenario's lesson (goals, captions, "try this"), if it has one. */
+  lesson: Lesson | null;
   seed: number;
   durationMs: number;
   nowUs: number;
@@ -144,6 +147,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
   return {
     title: scenario.title,
     description: scenario.description,
+    lesson: scenario.lesson ?? null,
     seed: scenario.seed,
     durationMs: scenario.durationMs,
     nowUs: state.nowUs,

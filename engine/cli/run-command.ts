@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { DomainEvent } from "../events";
 import { decodeScenarioText } from "../scenario/decode";
+import { decodePreset } from "../scenario/presets/catalog";
 import { decodeShareLink } from "../scenario/share-link";
 import type { Simulation } from "../simulation";
 import { createTimeline, type RunRecord, seekTo } from "../timeline";
@@ -16,7 +17,7 @@ type Format = (typeof FORMATS)[number];
 const fail = (message: string): CliResult => ({ stdout: "", stderr: `run: ${message}\n`, exitCode: 2 });
 
 export interface RunArgs {
-  source: { kind: "file"; file: string } | { kind: "link"; link: string };
+  source: { kind: "file"; file: string } | { kind: "link"; link: string } | { kind: "preset"; id: string };
   untilMs: number | null;
   format: Format;
 }
@@ -24,6 +25,7 @@ export interface RunArgs {
 export function parseRunArgs(args: string[]): RunArgs | string {
   let file: string | null = null;
   let link: string | null = null;
+  let preset: string | null = null;
   let untilMs: number | null = null;
   let format: Format = "summary";
   for (let i = 0; i < args.length; i++) {
@@ -40,6 +42,8 @@ export function parseRunArgs(args: string[]): RunArgs | string {
       format = value;
     } else if (arg === "--link") {
       link = args[++i] ?? "";
+    } else if (arg === "--preset") {
+      preset = args[++i] ?? "";
     } else if (arg.startsWith("--")) {
       return `unknown option ${arg}`;
     } else if (file === null) {
@@ -48,8 +52,11 @@ export function parseRunArgs(args: string[]): RunArgs | string {
       return `unexpected argument "${arg}"`;
     }
   }
-  if (file !== null && link !== null) return "give a scenario file or --link, not both";
+  if ([file, link, preset].filter((x) => x !== null).length > 1) {
+    return "give one of a scenario file, --preset or --link";
+  }
   if (link !== null) return { source: { kind: "link", link }, untilMs, format };
+  if (preset !== null) return { source: { kind: "preset", id: preset }, untilMs, format };
   if (file === null) return "missing <scenario.json> (or --link '<share link>')";
   return { source: { kind: "file", file }, untilMs, format };
 }
@@ -103,6 +110,11 @@ export function summarize(sim: Simulation): unknown {
 
 /** The run's inputs and where to stop (ms), from a file or a share link; a string is the error. */
 async function loadRun(parsed: RunArgs): Promise<{ record: RunRecord; stopMs: number } | string> {
+  if (parsed.source.kind === "preset") {
+    const scenario = decodePreset(parsed.source.id);
+    if (!scenario) return `no preset "${parsed.source.id}" (see: sim presets)`;
+    return { record: { scenario, commands: [] }, stopMs: parsed.untilMs ?? scenario.durationMs };
+  }
   if (parsed.source.kind === "link") {
     const decoded = decodeShareLink(parsed.source.link);
     if (!decoded.ok) return `the share link cannot be used: ${decoded.error}`;

@@ -7,6 +7,7 @@ import { commandSchema } from "../commands";
 import { consumerSpecSchema } from "../consumer/spec";
 import { clusterConfigSchema } from "../group/coordinator/config";
 import { PRODUCER_CLIENTS, validateProducerConfig } from "../producer/config";
+import { lessonSchema } from "./lesson";
 
 export const SCENARIO_VERSION = 1;
 
@@ -125,6 +126,8 @@ export const scenarioSchema = z
       .array(z.object({ atMs: z.number().min(0).max(LIMITS.durationMs), command: commandSchema }).strict())
       .max(LIMITS.actions)
       .default([]),
+    /** Optional lesson: learning goals, captions with pause points, a "try this". */
+    lesson: lessonSchema.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => {

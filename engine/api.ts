@@ -5,6 +5,7 @@ import type { DomainEvent } from "./events";
 import { explainKeyPartitioning, type KeyPartitionExplanation } from "./producer/partitioner/explain";
 import { utf8Key } from "./producer/partitioner/key-bytes";
 import { decodeScenario, decodeScenarioText, formatZodIssues } from "./scenario/decode";
+import { decodePreset, listPresets } from "./scenario/presets/catalog";
 import { decodeShareLink, encodeShareFragment } from "./scenario/share-link";
 import {
   advanceTo,
@@ -43,6 +44,10 @@ export interface EngineApi {
   loadScenarioText(text: string): LoadResult;
   /** The current scenario as formatted JSON (export). */
   exportScenarioText(): string;
+  /** The preset lessons, in teaching order. */
+  listPresets(): { id: string; title: string; learn: string[] }[];
+  /** Loads a preset lesson by id (its short link is `#p=<id>`). */
+  loadPreset(id: string): LoadResult;
   /** Which partition each client type picks for a key (its UTF-8 bytes), for the hover card. */
   explainKey(key: string | null, partitionCount: number): KeyPartitionExplanation[];
 }
@@ -108,6 +113,13 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
       if (!decoded.ok) return { ok: false, errors: [decoded.error] };
       timeline = createTimeline(decoded.record, simOptions);
       seekTo(timeline, decoded.playheadUs);
+      return { ok: true, view: timeline.sim.view() };
+    },
+    listPresets: () => listPresets().map(({ id, title, learn }) => ({ id, title, learn })),
+    loadPreset(id) {
+      const scenario = decodePreset(id);
+      if (!scenario) return { ok: false, errors: [`there is no preset lesson "${id}"`] };
+      timeline = createTimeline({ scenario, commands: [] }, simOptions);
       return { ok: true, view: timeline.sim.view() };
     },
     shareFragment: (playheadUs) => encodeShareFragment(active().record, playheadUs),

@@ -43,6 +43,7 @@ export function createContext(
         throw new SimLimitError(`more than ${EVENTS_PER_STEP_MAX} events in one step`);
       }
       const event = { ...body, index: state.eventCount++, atUs: state.nowUs } as DomainEvent;
+      state.eventTypeCounts[body.type] = (state.eventTypeCounts[body.type] ?? 0) + 1;
       updateDigest(state.digest, JSON.stringify(event));
       state.recentEvents.push(event);
       if (state.recentEvents.length > RECENT_EVENTS_MAX * 1.5) {

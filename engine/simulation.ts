@@ -100,6 +100,7 @@ function initialState(scenario: Scenario): SimState {
     digest: createDigest(),
     recentEvents: [],
     eventCount: 0,
+    eventTypeCounts: {},
     appliedCommands: [],
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,

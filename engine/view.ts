@@ -105,6 +105,8 @@ export interface SimView {
   nowUs: number;
   stepCount: number;
   eventCount: number;
+  /** Events emitted so far, by type. */
+  eventTypeCounts: Record<string, number>;
   eventLogHash: string;
   nextEventAtUs: number | null;
   brokers: { id: number; up: boolean; leaderOf: number }[];
@@ -153,6 +155,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
     nowUs: state.nowUs,
     stepCount: state.stepCount,
     eventCount: state.eventCount,
+    eventTypeCounts: { ...state.eventTypeCounts },
     eventLogHash: digestHex(state.digest),
     nextEventAtUs: peek(state.scheduler)?.atUs ?? null,
     brokers: [...state.brokers.values()].map((b) => ({

@@ -1,8 +1,10 @@
 // App only arranges the panels.
 import { Banner } from "./panels/Banner";
+import { CaptionBar } from "./panels/CaptionBar";
 import { Header } from "./panels/Header";
 import { Inspector } from "./panels/Inspector";
 import { Legend } from "./panels/Legend";
+import { LessonPanel } from "./panels/LessonPanel";
 import { NarrationPanel } from "./panels/NarrationPanel";
 import { ShortcutsHelp } from "./panels/ShortcutsHelp";
 import { Timeline } from "./panels/Timeline";
@@ -18,6 +20,7 @@ export function App() {
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
   const embed = useStore((s) => s.embed);
+  const hasLesson = useStore((s) => s.view?.lesson != null);
   return (
     <div
       className="app"
@@ -32,12 +35,13 @@ export function App() {
       <main className="stage">
         <Scene />
         <KeyCard />
+        <CaptionBar />
       </main>
       <Inspector />
       <footer className="dock">
         <Timeline />
         <NarrationPanel />
-        {!presenter && !embed && <Legend />}
+        {hasLesson ? <LessonPanel /> : !presenter && !embed && <Legend />}
       </footer>
       <ShortcutsHelp />
     </div>

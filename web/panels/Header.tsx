@@ -2,6 +2,7 @@
 // In presenter and embed modes the editing chrome (theme, help) is hidden.
 import { setShortcutsOpen, togglePresenter, toggleTheme } from "../state/actions";
 import { useStore } from "../state/store";
+import { LessonsMenu } from "./LessonsMenu";
 import { PlaybackControls } from "./PlaybackControls";
 import { ShareMenu } from "./ShareMenu";
 
@@ -32,6 +33,7 @@ export function Header() {
       )}
       {!presenter && !embed && (
         <>
+          <LessonsMenu />
           <ShareMenu />
           <button type="button" className="btn" onClick={toggleTheme} aria-pressed={theme === "dark"}>
             {theme === "dark" ? "☀ Light" : "☾ Dark"}

@@ -2,9 +2,10 @@
 // and only write the store; components call them and read narrow selectors.
 
 import type { ApplyResult, KeyPartitionExplanation, LoadResult } from "../../engine/api";
-import type { ViewOptions } from "../../engine/view";
+import type { SimView, ViewOptions } from "../../engine/view";
 import helloScenario from "../../examples/hello.json";
 import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
+import { nextTimedPauseUs, reachedCaptions } from "../lessons/captions";
 import { type Inspected, SPEEDS, useStore } from "./store";
 
 const VIEW_OPTIONS: ViewOptions = { recordsPerPartition: 24, recentEvents: 80 };
@@ -33,7 +34,8 @@ export async function startEngine(scenario: unknown = helloScenario): Promise<vo
     set({ notice: { kind: "error", text: `This scenario cannot run: ${result.errors.join("; ")}` } });
     return;
   }
-  set({ view: result.view, playheadUs: result.view.nowUs });
+  showView(result.view);
+  set({ playheadUs: result.view.nowUs });
   await remember();
 }
 
@@ -42,6 +44,8 @@ export async function startEngine(scenario: unknown = helloScenario): Promise<vo
  * a broken link gets a message naming what is wrong, and the default scenario runs instead.
  */
 export async function startFromLocation(hash: string): Promise<void> {
+  const preset = /(?:^#|&)p=([a-z0-9-]+)/.exec(hash)?.[1];
+  if (preset) return loadPresetLesson(preset);
   if (!/(^#|&)s=/.test(hash)) return startEngine();
   client?.terminate();
   client = createEngineClient(fatal);
@@ -57,8 +61,61 @@ export async function startFromLocation(hash: string): Promise<void> {
     });
     return;
   }
-  set({ view: result.view, playheadUs: result.view.nowUs, horizonUs: result.view.nowUs });
+  showView(result.view);
+  set({ playheadUs: result.view.nowUs, horizonUs: result.view.nowUs });
   await remember();
+}
+
+/** Sets the view; while playing, reaching a caption that pauses stops the run there. */
+function showView(view: SimView): void {
+  const reached = reachedCaptions(view);
+  const before = new Set(get().reachedCaptions);
+  const pauses = reached.some((i) => !before.has(i) && view.lesson?.captions[i]?.pause);
+  set({
+    view,
+    reachedCaptions: reached,
+    horizonUs: Math.max(get().horizonUs, view.nowUs),
+    ...(pauses && get().playing ? { playing: false, playheadUs: view.nowUs } : {}),
+  });
+}
+
+async function ensurePresetList(): Promise<void> {
+  if (!client || get().presets.length > 0) return;
+  const presets = await client.call((engine) => engine.listPresets());
+  set({ presets });
+}
+
+/** Opens a preset lesson (its short link is `#p=<id>`); an unknown id falls back to the default. */
+export async function loadPresetLesson(id: string): Promise<void> {
+  if (!client || get().engineError) {
+    client?.terminate();
+    client = createEngineClient(fatal);
+  }
+  const result = await client.call<LoadResult>((engine) => engine.loadPreset(id));
+  set({
+    engineError: null,
+    playing: false,
+    lessonsOpen: false,
+    lastStepEvents: [],
+    lastStep: null,
+    reachedCaptions: [],
+  });
+  if (!result.ok) {
+    await startEngine();
+    set({
+      notice: { kind: "error", text: `${result.errors.join("; ")}. Showing the default scenario instead.` },
+    });
+    return;
+  }
+  window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#p=${id}`);
+  set({ playheadUs: result.view.nowUs, horizonUs: 0 });
+  showView(result.view);
+  await Promise.all([remember(), ensurePresetList()]);
+}
+
+export function setLessonsOpen(open: boolean): void {
+  set({ lessonsOpen: open });
+  if (open) void ensurePresetList();
 }
 
 /** The address of this exact run at this moment; also put in the address bar and on the clipboard. */
@@ -183,8 +240,8 @@ export async function stepOnce(): Promise<void> {
   if (!client) return;
   set({ playing: false });
   const { view, events, kind } = await client.call((engine) => engine.step(VIEW_OPTIONS));
+  showView(view);
   set({
-    view,
     lastStepEvents: events,
     lastStep: { index: view.stepCount, atUs: view.nowUs, kind },
     playheadUs: view.nowUs,
@@ -197,7 +254,8 @@ export async function stepBackOnce(): Promise<void> {
   if (!client) return;
   set({ playing: false });
   const view = await client.call((engine) => engine.stepBack(VIEW_OPTIONS));
-  set({ view, lastStepEvents: [], lastStep: null, playheadUs: view.nowUs });
+  showView(view);
+  set({ lastStepEvents: [], lastStep: null, playheadUs: view.nowUs });
 }
 
 let pendingSeekUs: number | null = null;
@@ -215,7 +273,8 @@ export function seekTo(timeUs: number): void {
       const view = await client!.call((engine) => engine.seek(Math.round(target), VIEW_OPTIONS));
       if (pendingSeekUs === target) {
         pendingSeekUs = null;
-        set({ view, playheadUs: view.nowUs });
+        showView(view);
+        set({ playheadUs: view.nowUs });
       }
     }
   };
@@ -230,12 +289,15 @@ export function advancePlayhead(wallDeltaMs: number): void {
   if (!playing || !client) return;
   // A long gap (background tab) must not fast-forward minutes of simulated time in one frame.
   const deltaUs = Math.min(wallDeltaMs, 100) * 1000 * speed;
-  const target = playheadUs + deltaUs;
+  const view = get().view;
+  // A caption that pauses at a time stops the playhead exactly there.
+  const pauseAtUs = view ? nextTimedPauseUs(view, playheadUs) : null;
+  const target = pauseAtUs !== null ? Math.min(playheadUs + deltaUs, pauseAtUs) : playheadUs + deltaUs;
   set({ playheadUs: target });
   if (client.busy()) return;
   void client
     .call((engine) => engine.advanceTo(Math.floor(target), VIEW_OPTIONS))
-    .then((view) => set({ view, horizonUs: Math.max(get().horizonUs, view.nowUs) }))
+    .then(showView)
     .catch(() => undefined);
 }
 
@@ -243,7 +305,8 @@ export async function applyCommand(command: unknown): Promise<void> {
   if (!client) return;
   const result = await client.call<ApplyResult>((engine) => engine.apply(command, VIEW_OPTIONS));
   if (result.ok) {
-    set({ view: result.view, lastStepEvents: result.events });
+    showView(result.view);
+    set({ lastStepEvents: result.events });
     await remember();
   } else {
     set({ notice: { kind: "error", text: `Not applied: ${result.error}` } });
@@ -283,7 +346,8 @@ export async function restartProducerWith(
     engine.apply({ type: "restartProducer", producerId, config }, VIEW_OPTIONS),
   );
   if (!result.ok) return result.error;
-  set({ view: result.view, lastStepEvents: result.events });
+  showView(result.view);
+  set({ lastStepEvents: result.events });
   await remember();
   return null;
 }
@@ -336,7 +400,8 @@ export function testBridge(): TestBridge {
     async advanceTo(timeMs) {
       set({ playing: false });
       const view = await client!.call((engine) => engine.advanceTo(timeMs * 1000, VIEW_OPTIONS));
-      set({ view, playheadUs: view.nowUs });
+      showView(view);
+      set({ playheadUs: view.nowUs });
       return { nowUs: view.nowUs, eventLogHash: view.eventLogHash, stepCount: view.stepCount };
     },
     hash: async () =>

@@ -48,6 +48,11 @@ export interface UiSlice {
   embed: boolean;
   shortcutsOpen: boolean;
   shareOpen: boolean;
+  lessonsOpen: boolean;
+  /** The preset lessons, as the worker lists them. */
+  presets: { id: string; title: string; learn: string[] }[];
+  /** Captions of the current lesson reached so far (to pause when a new pausing one is reached). */
+  reachedCaptions: number[];
   /** What the side inspector shows, if open. */
   inspected: Inspected | null;
   hoveredKey: string | null;
@@ -73,6 +78,9 @@ export const useStore = create<StoreState>()(() => ({
   embed: false,
   shortcutsOpen: false,
   shareOpen: false,
+  lessonsOpen: false,
+  presets: [],
+  reachedCaptions: [],
   inspected: null,
   hoveredKey: null,
   keyCard: null,

@@ -62,3 +62,19 @@ test("crash a member from the scene: the group rebalances one session timeout la
   await inspector.getByTestId("add-consumer").click();
   await expect(page.getByTestId("consumer-consumer-4")).toBeVisible();
 });
+
+test("step to the next protocol message and the next state change", async ({ app }) => {
+  await app.open();
+  const page = app.page;
+  expect(await page.evaluate((s) => window.__topicscope!.load(s), scenario)).toEqual([]);
+  await page.evaluate(() => window.__topicscope!.advanceTo(12_000));
+  await page.getByTestId("step-state").click();
+  await expect(page.locator(".narration-item.is-step").first()).toContainText(
+    /starts a rebalance|Stable → PreparingRebalance/,
+  );
+  await page.locator("body").click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press("n");
+  await expect(page.locator(".narration-item.is-step").first()).toContainText(
+    /JoinGroup|OffsetCommit|REBALANCE_IN_PROGRESS|SyncGroup/,
+  );
+});

@@ -7,6 +7,7 @@ import { utf8Key } from "./producer/partitioner/key-bytes";
 import { decodeScenario, decodeScenarioText, formatZodIssues } from "./scenario/decode";
 import { decodePreset, listPresets } from "./scenario/presets/catalog";
 import { decodeShareLink, encodeShareFragment } from "./scenario/share-link";
+import { matchesStepTarget, STEPS_PER_JUMP_MAX, type StepTarget } from "./stepping";
 import {
   advanceTo,
   applyAtCursor,
@@ -31,6 +32,11 @@ export interface EngineApi {
   view(options?: ViewOptions): SimView;
   /** Jumps to `timeUs`, backwards by restoring a checkpoint and replaying the run's inputs (exact). */
   seek(timeUs: number, options?: ViewOptions): SimView;
+  /** Steps until a step emits an event of the target kind (bounded); `steps` says how many it took. */
+  stepTo(
+    target: StepTarget,
+    options?: ViewOptions,
+  ): { view: SimView; events: DomainEvent[]; kind: string | null; steps: number; found: boolean };
   /** Goes back exactly one step (or un-applies the last command applied at this step). */
   stepBack(options?: ViewOptions): SimView;
   exportRun(): RunRecord | null;
@@ -84,6 +90,18 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
       const tl = active();
       const { events, kind } = stepForward(tl);
       return { view: tl.sim.view(options), events, kind };
+    },
+    stepTo(target, options) {
+      const tl = active();
+      for (let steps = 1; steps <= STEPS_PER_JUMP_MAX; steps++) {
+        const idle = tl.sim.nextScheduled() === null;
+        const { events, kind } = stepForward(tl);
+        if (events.some((e) => matchesStepTarget(e, target))) {
+          return { view: tl.sim.view(options), events, kind, steps, found: true };
+        }
+        if (idle) break;
+      }
+      return { view: tl.sim.view(options), events: [], kind: null, steps: STEPS_PER_JUMP_MAX, found: false };
     },
     stepBack(options) {
       const tl = active();

@@ -2,7 +2,7 @@
 // → steps, ← steps back, + and − change speed.
 
 import { formatSimTime } from "../lessons/narrate";
-import { changeSpeed, setSpeed, stepBackOnce, stepOnce, togglePlay } from "../state/actions";
+import { changeSpeed, setSpeed, stepBackOnce, stepOnce, stepToNext, togglePlay } from "../state/actions";
 import { SPEEDS, useStore } from "../state/store";
 
 function speedLabel(speed: number): string {
@@ -47,6 +47,28 @@ export function PlaybackControls() {
         data-testid="step"
       >
         Step ›
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void stepToNext("protocol")}
+        disabled={!ready}
+        aria-keyshortcuts="N"
+        title="Step to the next group protocol message (JoinGroup, SyncGroup, LeaveGroup, commits…)"
+        data-testid="step-protocol"
+      >
+        ⏭ Protocol
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void stepToNext("stateChange")}
+        disabled={!ready}
+        aria-keyshortcuts="M"
+        title="Step to the next state change (a group's state, a rebalance, a crash…)"
+        data-testid="step-state"
+      >
+        ⏭ State
       </button>
       <label className="speed">
         <span>Speed</span>

@@ -7,6 +7,8 @@ const SHORTCUTS: [string, string][] = [
   ["Space", "play / pause"],
   ["→", "step one event forward"],
   ["←", "step one event back"],
+  ["N", "step to the next group protocol message"],
+  ["M", "step to the next state change"],
   ["+  /  −", "faster / slower"],
   ["P", "presenter mode (large type, high contrast)"],
   ["?", "this list"],

@@ -249,6 +249,27 @@ export async function stepOnce(): Promise<void> {
   });
 }
 
+/** Steps until the next group-protocol message or the next state change, narrating that step. */
+export async function stepToNext(target: "protocol" | "stateChange"): Promise<void> {
+  if (!client) return;
+  set({ playing: false });
+  const result = await client.call((engine) => engine.stepTo(target, VIEW_OPTIONS));
+  showView(result.view);
+  set({
+    lastStepEvents: result.events,
+    lastStep: { index: result.view.stepCount, atUs: result.view.nowUs, kind: result.kind },
+    playheadUs: result.view.nowUs,
+    ...(result.found
+      ? {}
+      : {
+          notice: {
+            kind: "info" as const,
+            text: `Nothing of that kind happened in the next ${result.steps} steps.`,
+          },
+        }),
+  });
+}
+
 /** Goes back exactly one step (replaying from the nearest checkpoint in the worker). */
 export async function stepBackOnce(): Promise<void> {
   if (!client) return;

@@ -1,5 +1,6 @@
 // Keyboard operation for the classroom: space plays/pauses, → steps one event, ← steps back one,
-// + / − change speed, P presenter mode, ? the list of shortcuts, Esc closes it.
+// N / M step to the next protocol message / state change, + / − change speed, P presenter mode,
+// ? the list of shortcuts, Esc closes it.
 // Shortcuts stay out of the way while the user types in a field or works a control.
 import { useEffect } from "react";
 import {
@@ -7,6 +8,7 @@ import {
   setShortcutsOpen,
   stepBackOnce,
   stepOnce,
+  stepToNext,
   togglePlay,
   togglePresenter,
 } from "./actions";
@@ -25,6 +27,8 @@ export function useKeyboardShortcuts(): void {
       if (event.key === " ") togglePlay();
       else if (event.key === "ArrowRight") void stepOnce();
       else if (event.key === "ArrowLeft") void stepBackOnce();
+      else if (event.key === "n" || event.key === "N") void stepToNext("protocol");
+      else if (event.key === "m" || event.key === "M") void stepToNext("stateChange");
       else if (event.key === "+" || event.key === "=") changeSpeed(1);
       else if (event.key === "-") changeSpeed(-1);
       else if (event.key === "p" || event.key === "P") togglePresenter();

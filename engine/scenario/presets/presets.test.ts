@@ -1,0 +1,169 @@
+// Protects the preset lessons: every preset decodes, fits in a share link, shows each caption before
+// the run ends, and its run through the engine really shows the moment the lesson teaches.
+import { describe, expect, it } from "vitest";
+import type { DomainEvent } from "../../events";
+import { javaPartitionForKey, utf8Key } from "../../producer/partitioner";
+import { createSimulation, type Simulation } from "../../simulation";
+import { ofType } from "../../test-support/group-scenarios";
+import type { Scenario } from "../schema";
+import { decodePreset, listPresets } from "./catalog";
+import { PRESETS } from "./index";
+
+interface Run {
+  scenario: Scenario;
+  sim: Simulation;
+  events: DomainEvent[];
+}
+
+const runs = new Map<string, Run>();
+
+/** Runs a preset to its durationMs (once per id), calling `sample` every `everyMs` on the way. */
+function run(id: string, sample?: { everyMs: number; fn: (sim: Simulation) => void }): Run {
+  const cached = runs.get(id);
+  if (cached && !sample) return cached;
+  const scenario = decodePreset(id)!;
+  const events: DomainEvent[] = [];
+  const sim = createSimulation(scenario, { checkInvariants: true, onEvent: (e) => void events.push(e) });
+  if (sample) {
+    for (let t = sample.everyMs; t <= scenario.durationMs; t += sample.everyMs) {
+      sim.runUntil(t * 1000);
+      sample.fn(sim);
+    }
+  }
+  sim.runUntil(scenario.durationMs * 1000);
+  const result = { scenario, sim, events };
+  runs.set(id, result);
+  return result;
+}
+
+const group = (r: Run, groupId: string) => r.sim.view().groups.find((g) => g.groupId === groupId)!;
+const partitionsOf = (r: Run, consumerId: string) =>
+  r.sim
+    .view()
+    .consumers.find((c) => c.id === consumerId)!
+    .assignedPartitions.map((p) => `${p.topic}-${p.partition}`);
+
+describe("every preset", () => {
+  it("has a unique kebab-case id and a numbered title in list order", () => {
+    const ids = PRESETS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    PRESETS.forEach(({ id }, i) => {
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(decodePreset(id)!.title.startsWith(`${i + 1} · `)).toBe(true);
+    });
+  });
+
+  it("decodes, has a lesson, and its share link is at most 2,000 characters", () => {
+    for (const info of listPresets()) {
+      const scenario = decodePreset(info.id)!;
+      expect(scenario.lesson, info.id).toBeDefined();
+      expect(info.shareLink.length, info.id).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it.each(PRESETS.map((p) => p.id))(
+    "%s: every caption's time or event is reached before durationMs",
+    (id) => {
+      const { scenario, events } = run(id);
+      const lesson = scenario.lesson!;
+      expect(lesson.learn.length).toBeGreaterThanOrEqual(2);
+      expect(lesson.captions.some((c) => c.pause)).toBe(true);
+      const endUs = scenario.durationMs * 1000;
+      for (const caption of lesson.captions) {
+        if (caption.atMs !== undefined) {
+          expect(caption.atMs, caption.text).toBeLessThan(scenario.durationMs);
+          continue;
+        }
+        const { type, nth } = caption.onEvent!;
+        const matching = events.filter((e) => e.type === type);
+        expect(matching.length, `${id}: ${type} #${nth}`).toBeGreaterThanOrEqual(nth);
+        expect(matching[nth - 1]!.atUs).toBeLessThan(endUs);
+      }
+    },
+  );
+});
+
+describe("the teaching moments", () => {
+  it("2 keys-and-ordering: a key's records all sit on murmur2(key) % n, in order; the hot key's partition is the longest", () => {
+    const r = run("keys-and-ordering");
+    const partitions = r.scenario.cluster.topics[0]!.partitions;
+    const offsetsByKey = new Map<string, number[]>();
+    for (const e of ofType(r.events, "batchAppended")) {
+      e.keys.forEach((key, i) => {
+        expect(key).not.toBeNull();
+        expect(e.partition).toBe(javaPartitionForKey(utf8Key(key!), partitions));
+        offsetsByKey.set(key!, [...(offsetsByKey.get(key!) ?? []), e.baseOffset + i]);
+      });
+    }
+    expect(offsetsByKey.size).toBe(7);
+    for (const offsets of offsetsByKey.values()) {
+      for (let i = 1; i < offsets.length; i++) expect(offsets[i]!).toBeGreaterThan(offsets[i - 1]!);
+    }
+    const logs = r.sim.view().topics[0]!.partitions;
+    const longest = logs.reduce((a, b) => (b.logEndOffset > a.logEndOffset ? b : a));
+    expect(longest.partition).toBe(javaPartitionForKey(utf8Key("hot"), partitions));
+  });
+
+  it("3 java-vs-librdkafka: the same key lands on different partitions with the two clients", () => {
+    const r = run("java-vs-librdkafka");
+    const byClient = new Map<string, Map<string, Set<number>>>();
+    for (const e of ofType(r.events, "recordAccumulated")) {
+      const keys = byClient.get(e.producerId) ?? new Map<string, Set<number>>();
+      byClient.set(e.producerId, keys);
+      keys.set(e.key!, (keys.get(e.key!) ?? new Set()).add(e.partition));
+      expect(e.method).toBe(e.producerId === "java-app" ? "murmur2" : "crc32");
+    }
+    const java = byClient.get("java-app")!;
+    const rdkafka = byClient.get("python-app")!;
+    // Each client is consistent with itself…
+    for (const sets of [java, rdkafka]) for (const set of sets.values()) expect(set.size).toBe(1);
+    // …but not with the other.
+    const differing = [...java.keys()].filter((k) => [...java.get(k)!][0] !== [...rdkafka.get(k)!][0]);
+    expect(differing.length).toBeGreaterThan(0);
+    expect(differing).toContain("alice");
+  });
+
+  it("4 batching: multi-record batches go when full or when linger.ms ends, and the sticky partition switches", () => {
+    const r = run("batching");
+    expect(ofType(r.events, "batchAppended").some((e) => e.recordCount > 1)).toBe(true);
+    const reasons = new Set(ofType(r.events, "batchReady").map((e) => e.reason));
+    expect(reasons).toContain("full");
+    expect(reasons).toContain("lingerElapsed");
+    const switches = ofType(r.events, "partitionerSwitched");
+    expect(switches.length).toBeGreaterThan(1);
+    expect(new Set(switches.map((e) => e.toPartition)).size).toBeGreaterThan(1);
+  });
+
+  it("5 scaling-a-group: the group grows to 3 members of 2 partitions each and lag falls from its peak", () => {
+    const lags: number[] = [];
+    const r = run("scaling-a-group", {
+      everyMs: 1000,
+      fn: (sim) => {
+        const billing = sim.view().groups.find((g) => g.groupId === "billing");
+        lags.push(billing ? billing.lag.reduce((n, l) => n + (l.lag ?? 0), 0) : 0);
+      },
+    });
+    const billing = group(r, "billing");
+    expect(billing.members).toHaveLength(3);
+    expect(billing.members.map((m) => m.assignedPartitions.length)).toEqual([2, 2, 2]);
+    expect(ofType(r.events, "rebalanceCompleted").map((e) => e.assignment.length)).toEqual([1, 2, 3]);
+    const peak = Math.max(...lags);
+    expect(peak).toBeGreaterThan(50);
+    expect(lags.at(-1)!).toBeLessThan(peak / 2);
+  });
+
+  it("6 idle-consumers: three members own one partition each, the other two own nothing", () => {
+    const r = run("idle-consumers");
+    const counts = group(r, "ledger")
+      .members.map((m) => m.assignedPartitions.length)
+      .sort();
+    expect(counts).toEqual([0, 0, 1, 1, 1]);
+    const idle = r.sim.view().consumers.filter((c) => c.assignedPartitions.length === 0);
+    expect(idle).toHaveLength(2);
+    for (const c of idle) {
+      expect(partitionsOf(r, c.id)).toEqual([]);
+      expect(c.polledRecords).toBe(0);
+      expect(c.generationId).toBe(1);
+    }
+  });
+});

@@ -35,8 +35,15 @@ export function Header() {
         <>
           <LessonsMenu />
           <ShareMenu />
-          <button type="button" className="btn" onClick={toggleTheme} aria-pressed={theme === "dark"}>
-            {theme === "dark" ? "☀ Light" : "☾ Dark"}
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={toggleTheme}
+            aria-pressed={theme === "dark"}
+            aria-label="Dark theme"
+            title={theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme"}
+          >
+            {theme === "dark" ? "☀" : "☾"}
           </button>
           <button
             type="button"

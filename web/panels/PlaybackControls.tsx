@@ -57,7 +57,7 @@ export function PlaybackControls() {
         title="Step to the next group protocol message (JoinGroup, SyncGroup, LeaveGroup, commits…)"
         data-testid="step-protocol"
       >
-        ⏭ Protocol
+        » Protocol
       </button>
       <button
         type="button"
@@ -68,10 +68,10 @@ export function PlaybackControls() {
         title="Step to the next state change (a group's state, a rebalance, a crash…)"
         data-testid="step-state"
       >
-        ⏭ State
+        » State
       </button>
       <label className="speed">
-        <span>Speed</span>
+        <span className="sr-only">Speed</span>
         <select
           value={speed}
           onChange={(e) => setSpeed(Number(e.target.value))}

@@ -89,3 +89,21 @@ test("hovering a record explains its key's partition for each client type", asyn
   await page.mouse.move(5, 5);
   await expect(card).toBeHidden();
 });
+
+test("narration filters by protocol step, and clicking an entry seeks the run there", async ({ app }) => {
+  await app.open();
+  const page = app.page;
+  await page.evaluate(() => window.__topicscope!.advanceTo(4_000));
+  const narration = page.getByTestId("narration");
+  await page.getByRole("button", { name: "Produce", exact: true }).click();
+  await expect(narration.locator(".narration-item").first()).toBeVisible();
+  for (const cls of await narration
+    .locator(".narration-item")
+    .evaluateAll((items) => items.map((i) => i.className))) {
+    expect(cls).toContain("kind-produce");
+  }
+  const entry = narration.locator(".narration-seek").nth(2);
+  const time = (await entry.locator(".narration-time").textContent())!.trim();
+  await entry.click();
+  await expect(page.getByTestId("clock")).toContainText(`t = ${time}`);
+});

@@ -1,9 +1,19 @@
 // The narration: the latest engine events in plain language, newest first. The events of the last
 // single step are highlighted, and announced to screen readers through a live region; a step that
 // changed nothing narratable still gets a line saying what the scheduler processed.
-import { useMemo } from "react";
-import { formatSimTime, narrate, narrateQuietStep } from "../lessons/narrate";
+import { useMemo, useState } from "react";
+import { formatSimTime, type NarrationKind, narrate, narrateQuietStep } from "../lessons/narrate";
+import { seekTo } from "../state/actions";
 import { useStore } from "../state/store";
+
+/** Filters by protocol step; each maps to the narration kinds it shows. */
+const FILTERS: { id: string; label: string; kinds: readonly NarrationKind[] | null }[] = [
+  { id: "all", label: "All", kinds: null },
+  { id: "produce", label: "Produce", kinds: ["produce"] },
+  { id: "fetch", label: "Fetch", kinds: ["fetch", "metadata"] },
+  { id: "group", label: "Group protocol", kinds: ["group", "heartbeat"] },
+  { id: "commit", label: "Commits", kinds: ["commit"] },
+];
 
 const SHOWN = 14;
 
@@ -19,7 +29,9 @@ export function NarrationPanel() {
   const events = useStore((s) => s.view?.recentEvents);
   const stepEvents = useStore((s) => s.lastStepEvents);
   const lastStep = useStore((s) => s.lastStep);
+  const [filter, setFilter] = useState("all");
   const lines = useMemo(() => {
+    const kinds = FILTERS.find((f) => f.id === filter)?.kinds ?? null;
     const stepIndexes = new Set(stepEvents.map((e) => e.index));
     const out: Line[] = [];
     for (let i = (events?.length ?? 0) - 1; i >= 0 && out.length < SHOWN; i--) {
@@ -30,6 +42,7 @@ export function NarrationPanel() {
       // drown the lines that matter.
       if (!narration || ((narration.kind === "delivery" || narration.kind === "heartbeat") && !isStep))
         continue;
+      if (kinds && !kinds.includes(narration.kind) && !isStep) continue;
       out.push({ id: event.index, atUs: event.atUs, isStep, ...narration });
     }
     if (lastStep && !out.some((line) => line.isStep)) {
@@ -37,22 +50,45 @@ export function NarrationPanel() {
       out.unshift({ id: -lastStep.index - 1, atUs: lastStep.atUs, kind: "control", text, isStep: true });
     }
     return out;
-  }, [events, stepEvents, lastStep]);
+  }, [events, stepEvents, lastStep, filter]);
   const announcement = lines
     .filter((line) => line.isStep)
     .map((line) => line.text)
     .join(" ");
   return (
     <section className="panel narration" aria-labelledby="narration-title">
-      <h2 id="narration-title">What just happened</h2>
+      <div className="narration-head">
+        <h2 id="narration-title">What just happened</h2>
+        <fieldset className="narration-filters">
+          <legend className="sr-only">Show</legend>
+          {FILTERS.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              className={f.id === filter ? "chip chip-on" : "chip"}
+              aria-pressed={f.id === filter}
+              onClick={() => setFilter(f.id)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </fieldset>
+      </div>
       <div className="sr-only" aria-live="polite" data-testid="step-announcement">
         {announcement}
       </div>
       <ol className="narration-list" data-testid="narration">
         {lines.map((line) => (
           <li key={line.id} className={`narration-item kind-${line.kind}${line.isStep ? " is-step" : ""}`}>
-            <span className="narration-time">{formatSimTime(line.atUs)}</span>
-            <span className="narration-text">{line.text}</span>
+            <button
+              type="button"
+              className="narration-seek"
+              onClick={() => seekTo(line.atUs)}
+              title="Go to this moment of the run"
+            >
+              <span className="narration-time">{formatSimTime(line.atUs)}</span>
+              <span className="narration-text">{line.text}</span>
+            </button>
           </li>
         ))}
       </ol>

@@ -8,7 +8,7 @@ import { createEngineClient, type EngineClient, type RunRecord } from "../engine
 import { nextTimedPauseUs, reachedCaptions } from "../lessons/captions";
 import { type Inspected, SPEEDS, useStore } from "./store";
 
-const VIEW_OPTIONS: ViewOptions = { recordsPerPartition: 24, recentEvents: 80 };
+const VIEW_OPTIONS: ViewOptions = { recordsPerPartition: 24, recentEvents: 160 };
 
 let client: EngineClient | null = null;
 /** The last known inputs of the run, kept on the main thread so a dead worker can be rebuilt. */

@@ -6,6 +6,12 @@ import javaVsLibrdkafka from "./03-java-vs-librdkafka.json";
 import batching from "./04-batching.json";
 import scalingAGroup from "./05-scaling-a-group.json";
 import idleConsumers from "./06-idle-consumers.json";
+import fourthConsumerJoins from "./07-fourth-consumer-joins.json";
+import consumerCrash from "./08-consumer-crash.json";
+import slowConsumer from "./09-slow-consumer.json";
+import staticMembership from "./10-static-membership.json";
+import twoGroupsOneTopic from "./11-two-groups-one-topic.json";
+import assignVsSubscribe from "./12-assign-vs-subscribe.json";
 
 export interface PresetEntry {
   readonly id: string;
@@ -20,6 +26,12 @@ export const PRESETS: readonly PresetEntry[] = [
   { id: "batching", raw: batching },
   { id: "scaling-a-group", raw: scalingAGroup },
   { id: "idle-consumers", raw: idleConsumers },
+  { id: "fourth-consumer-joins", raw: fourthConsumerJoins },
+  { id: "consumer-crash", raw: consumerCrash },
+  { id: "slow-consumer", raw: slowConsumer },
+  { id: "static-membership", raw: staticMembership },
+  { id: "two-groups-one-topic", raw: twoGroupsOneTopic },
+  { id: "assign-vs-subscribe", raw: assignVsSubscribe },
 ];
 
 export function presetById(id: string): PresetEntry | undefined {

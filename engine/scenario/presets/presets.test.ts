@@ -166,4 +166,133 @@ describe("the teaching moments", () => {
       expect(c.generationId).toBe(1);
     }
   });
+
+  it("7 fourth-consumer-joins: one eager rebalance after the join, every member revokes everything, range gives 2/2/1/1", () => {
+    const r = run("fourth-consumer-joins");
+    const joinUs = ofType(r.events, "consumerAdded")[0]!.atUs;
+    const before = ofType(r.events, "rebalanceCompleted")[0]!.assignment;
+    const after = r.events.filter((e) => e.atUs >= joinUs);
+    expect(ofType(after, "rebalanceCompleted")).toHaveLength(1);
+    const revoked = ofType(after, "partitionsRevoked");
+    expect(revoked.map((e) => e.consumerId).sort()).toEqual(["consumer-1", "consumer-2", "consumer-3"]);
+    for (const e of revoked) {
+      expect(e.protocol).toBe("EAGER");
+      const owned = before.find((m) => m.clientId === e.consumerId)!.partitions;
+      expect(e.partitions.map((p) => p.partition).sort()).toEqual(owned.map((p) => p.partition).sort());
+    }
+    expect(group(r, "orders-service").protocolName).toBe("range");
+    expect(["consumer-1", "consumer-2", "consumer-3", "consumer-4"].map((id) => partitionsOf(r, id))).toEqual(
+      [["orders-0", "orders-1"], ["orders-2", "orders-3"], ["orders-4"], ["orders-5"]],
+    );
+  });
+
+  it("8 consumer-crash: the group notices one session.timeout.ms after the last heartbeat, while lag builds", () => {
+    const samples: { atUs: number; lag: number }[] = [];
+    const r = run("consumer-crash", {
+      everyMs: 500,
+      fn: (sim) => {
+        const g = sim.view().groups[0];
+        const lag = (g?.lag ?? [])
+          .filter((l) => l.partition === 2 || l.partition === 3)
+          .reduce((n, l) => n + (l.lag ?? 0), 0);
+        samples.push({ atUs: sim.nowUs(), lag });
+      },
+    });
+    const crashUs = ofType(r.events, "consumerCrashed")[0]!.atUs;
+    const removed = ofType(r.events, "memberRemoved");
+    expect(removed).toHaveLength(1);
+    expect(removed[0]!.clientId).toBe("consumer-2");
+    expect(removed[0]!.reason).toBe("sessionTimeout");
+    const lastHeartbeatUs = ofType(r.events, "heartbeatSent")
+      .filter((e) => e.consumerId === "consumer-2")
+      .at(-1)!.atUs;
+    expect(lastHeartbeatUs).toBeLessThan(crashUs);
+    const sessionUs = 10_000_000;
+    expect(removed[0]!.atUs - lastHeartbeatUs).toBeGreaterThanOrEqual(sessionUs);
+    expect(removed[0]!.atUs).toBeLessThanOrEqual(crashUs + sessionUs);
+    const rebalance = ofType(r.events, "rebalanceStarted").filter((e) => e.atUs > crashUs);
+    expect(rebalance[0]!.atUs).toBe(removed[0]!.atUs);
+    // The crashed member's partitions: nobody consumes them until the rebalance.
+    const lagAt = (us: number) => samples.filter((s) => s.atUs <= us).at(-1)!.lag;
+    expect(lagAt(removed[0]!.atUs)).toBeGreaterThan(lagAt(crashUs));
+    expect(group(r, "orders-service").members.map((m) => m.assignedPartitions.length)).toEqual([3, 3]);
+  });
+
+  it("9 slow-consumer: past max.poll.interval.ms the member leaves (pollTimeout), rejoins, and leaves again", () => {
+    const r = run("slow-consumer");
+    const removed = ofType(r.events, "memberRemoved");
+    expect(removed.filter((e) => e.reason === "pollTimeout" && e.clientId === "consumer-1").length).toBe(
+      removed.length,
+    );
+    expect(removed.length).toBeGreaterThanOrEqual(2);
+    expect(ofType(r.events, "leaveGroupSent").length).toBeGreaterThanOrEqual(2);
+    const slowSinceUs = 12_000_000;
+    const rebalances = ofType(r.events, "rebalanceCompleted").filter((e) => e.atUs > slowSinceUs);
+    expect(rebalances.length).toBeGreaterThanOrEqual(3);
+    // Some of them are consumer-1 rejoining after its poll() finally came.
+    expect(
+      ofType(r.events, "memberJoined").filter((e) => e.clientId === "consumer-1" && e.atUs > slowSinceUs)
+        .length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it("10 static-membership: a restart within session.timeout.ms keeps the generation and the partitions", () => {
+    const r = run("static-membership");
+    const first = ofType(r.events, "rebalanceCompleted");
+    expect(first).toHaveLength(1);
+    expect(ofType(r.events, "rebalanceStarted")).toHaveLength(1);
+    expect(ofType(r.events, "memberRemoved")).toHaveLength(0);
+    const replaced = ofType(r.events, "staticMemberReplaced");
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0]!.groupInstanceId).toBe("pod-2");
+    expect(replaced[0]!.rebalance).toBe(false);
+    expect(group(r, "orders-service").generationId).toBe(1);
+    const before = first[0]!.assignment.find((m) => m.clientId === "consumer-2")!.partitions;
+    expect(partitionsOf(r, "consumer-2")).toEqual(before.map((p) => `${p.topic}-${p.partition}`));
+    const c2 = r.sim.view().consumers.find((c) => c.id === "consumer-2")!;
+    expect(c2.generationId).toBe(1);
+    expect(c2.activity).not.toBe("dead");
+  });
+
+  it("11 two-groups-one-topic: each group has its own committed offsets; the slow group's are behind", () => {
+    const r = run("two-groups-one-topic");
+    const committed = (groupId: string) =>
+      new Map(group(r, groupId).committedOffsets.map((o) => [o.partition, o.offset]));
+    const billing = committed("billing");
+    const analytics = committed("analytics");
+    expect(billing.size).toBe(3);
+    expect(analytics.size).toBe(3);
+    for (const [partition, offset] of billing) expect(offset).toBeGreaterThan(analytics.get(partition)!);
+    // Both groups read every partition from offset 0.
+    for (const id of ["billing-1", "analytics-1"]) {
+      const polled = ofType(r.events, "recordsPolled").filter((e) => e.consumerId === id);
+      for (const p of [0, 1, 2]) {
+        expect(polled.flatMap((e) => e.ranges).find((x) => x.partition === p)!.fromOffset).toBe(0);
+      }
+    }
+  });
+
+  it("12 assign-vs-subscribe: the assign() consumer never joins the group, which also assigns its partition", () => {
+    const r = run("assign-vs-subscribe");
+    const groupEvents = r.events.filter(
+      (e) => ("consumerId" in e || "clientId" in e) && (e as { groupId?: unknown }).groupId !== undefined,
+    );
+    expect(groupEvents.length).toBeGreaterThan(0);
+    for (const e of groupEvents) {
+      expect((e as { consumerId?: string }).consumerId ?? "").not.toBe("auditor");
+      expect((e as { clientId?: string }).clientId ?? "").not.toBe("auditor");
+    }
+    for (const e of ofType(r.events, "rebalanceCompleted")) {
+      expect(e.assignment.map((m) => m.clientId)).not.toContain("auditor");
+      expect(e.assignment.flatMap((m) => m.partitions.map((p) => p.partition)).sort()).toEqual([0, 1, 2]);
+    }
+    const auditor = r.sim.view().consumers.find((c) => c.id === "auditor")!;
+    expect(auditor.groupId).toBeNull();
+    expect(auditor.memberId).toBeNull();
+    // It kept reading partition 0 while the group rebalanced around it.
+    const rebalanceUs = ofType(r.events, "rebalanceStarted").at(-1)!.atUs;
+    const polled = ofType(r.events, "recordsPolled").filter((e) => e.consumerId === "auditor");
+    expect(polled.every((e) => e.ranges.every((x) => x.partition === 0))).toBe(true);
+    expect(polled.some((e) => e.atUs > rebalanceUs)).toBe(true);
+  });
 });

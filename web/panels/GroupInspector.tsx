@@ -78,7 +78,8 @@ export function GroupInspector({ group, consumers }: { group: GroupView; consume
       <h3>kafka-consumer-groups --describe --group {group.groupId}</h3>
       {group.describe.notice && <p className="describe-notice">{group.describe.notice}</p>}
       {group.describe.rows.length > 0 && (
-        <div className="describe-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard to scroll it.
+        <section className="describe-scroll" tabIndex={0} aria-label="describe output">
           <table className="describe-table" data-testid="describe-table">
             <thead>
               <tr>
@@ -99,7 +100,7 @@ export function GroupInspector({ group, consumers }: { group: GroupView; consume
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <p className="inspector-note">
         As the tool computes it: LOG-END-OFFSET is the high watermark, LAG = LOG-END-OFFSET − CURRENT-OFFSET

@@ -23,9 +23,10 @@ export function Scene() {
   const partitionCount = (topic: string) => view.topics.find((t) => t.name === topic)?.partitions.length ?? 1;
   return (
     <div className={`scene scene-${layout.metrics.density}`} data-testid="scene">
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG scene holding focusable elements is a labelled group; SVG has no <fieldset>. */}
       <svg
         viewBox={`0 0 ${SCENE_WIDTH} ${layout.height}`}
-        role="img"
+        role="group"
         aria-label={`${view.producers.length} producer(s), ${view.brokers.length} brokers, ${view.consumers.length} consumer(s)`}
       >
         {view.brokers.map((b) => (

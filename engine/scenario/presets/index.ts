@@ -12,6 +12,9 @@ import slowConsumer from "./09-slow-consumer.json";
 import staticMembership from "./10-static-membership.json";
 import twoGroupsOneTopic from "./11-two-groups-one-topic.json";
 import assignVsSubscribe from "./12-assign-vs-subscribe.json";
+import commitStrategies from "./13-commit-strategies.json";
+import assignorsCompared from "./14-assignors-compared.json";
+import fourthConsumerJoinsCooperative from "./16-fourth-consumer-joins-cooperative.json";
 
 export interface PresetEntry {
   readonly id: string;
@@ -32,6 +35,10 @@ export const PRESETS: readonly PresetEntry[] = [
   { id: "static-membership", raw: staticMembership },
   { id: "two-groups-one-topic", raw: twoGroupsOneTopic },
   { id: "assign-vs-subscribe", raw: assignVsSubscribe },
+  { id: "commit-strategies", raw: commitStrategies },
+  { id: "assignors-compared", raw: assignorsCompared },
+  // 15 (adding partitions) waits for an addPartitions command in the engine.
+  { id: "fourth-consumer-joins-cooperative", raw: fourthConsumerJoinsCooperative },
 ];
 
 export function presetById(id: string): PresetEntry | undefined {

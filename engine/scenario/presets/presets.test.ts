@@ -44,13 +44,17 @@ const partitionsOf = (r: Run, consumerId: string) =>
     .assignedPartitions.map((p) => `${p.topic}-${p.partition}`);
 
 describe("every preset", () => {
-  it("has a unique kebab-case id and a numbered title in list order", () => {
+  it("has a unique kebab-case id and a numbered title, numbers rising in list order", () => {
     const ids = PRESETS.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    PRESETS.forEach(({ id }, i) => {
+    const numbers = PRESETS.map(({ id }) => {
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(decodePreset(id)!.title.startsWith(`${i + 1} · `)).toBe(true);
+      const match = /^(\d+) · \S/.exec(decodePreset(id)!.title);
+      expect(match, id).not.toBeNull();
+      return Number(match![1]);
     });
+    expect(numbers[0]).toBe(1);
+    for (let i = 1; i < numbers.length; i++) expect(numbers[i]!).toBeGreaterThan(numbers[i - 1]!);
   });
 
   it("decodes, has a lesson, and its share link is at most 2,000 characters", () => {
@@ -294,5 +298,88 @@ describe("the teaching moments", () => {
     const polled = ofType(r.events, "recordsPolled").filter((e) => e.consumerId === "auditor");
     expect(polled.every((e) => e.ranges.every((x) => x.partition === 0))).toBe(true);
     expect(polled.some((e) => e.atUs > rebalanceUs)).toBe(true);
+  });
+
+  it("13 commit-strategies: commit-before loses the unfinished batch, commit-after and auto-commit get records twice", () => {
+    const r = run("commit-strategies");
+    const crashUs = ofType(r.events, "consumerCrashed")[0]!.atUs;
+    const tally = (consumerId: string) => {
+      const delivered = new Map<number, number>();
+      const processed = new Map<number, number>();
+      let pending: number[] = [];
+      let unfinishedAtCrash: number[] = [];
+      for (const e of r.events) {
+        if (e.type === "recordsPolled" && e.consumerId === consumerId) {
+          pending = e.ranges.flatMap((x) =>
+            Array.from({ length: x.toOffset - x.fromOffset }, (_, i) => x.fromOffset + i),
+          );
+          for (const o of pending) delivered.set(o, (delivered.get(o) ?? 0) + 1);
+        } else if (e.type === "recordsProcessed" && e.consumerId === consumerId) {
+          for (const o of pending) processed.set(o, (processed.get(o) ?? 0) + 1);
+          pending = [];
+        } else if (e.type === "consumerCrashed" && e.consumerId === consumerId) {
+          unfinishedAtCrash = pending;
+          pending = [];
+        }
+      }
+      const groupId = `${consumerId}-g`;
+      const committed = group(r, groupId).committedOffsets[0]!.offset;
+      // Offsets the group committed past without processing them; the batch in hand at the end is not lost yet.
+      const lost = Array.from({ length: committed }, (_, o) => o).filter(
+        (o) => !processed.has(o) && !pending.includes(o),
+      ).length;
+      const redelivered = [...delivered.values()].filter((n) => n > 1).length;
+      const processedTwice = [...processed.values()].filter((n) => n > 1).length;
+      return { lost, redelivered, processedTwice, unfinishedAtCrash };
+    };
+    const before = tally("before");
+    const after = tally("after");
+    const auto = tally("auto");
+    // Each crash hit a batch the application had not finished.
+    for (const t of [before, after, auto]) expect(t.unfinishedAtCrash.length).toBeGreaterThan(0);
+    expect(crashUs).toBe(15_000_000);
+    // At-most-once: the unfinished batch was committed before processing, so it is skipped for good.
+    expect(before.lost).toBe(before.unfinishedAtCrash.length);
+    expect(before.redelivered).toBe(0);
+    // At-least-once: nothing lost; the unfinished batch is delivered again.
+    expect(after.lost).toBe(0);
+    expect(after.redelivered).toBeGreaterThanOrEqual(after.unfinishedAtCrash.length);
+    // Auto-commit: nothing lost; records processed since the last auto-commit are processed again.
+    expect(auto.lost).toBe(0);
+    expect(auto.processedTwice).toBeGreaterThan(0);
+  });
+
+  it("14 assignors-compared: range gives one member all three partitions, roundrobin and sticky give two and one", () => {
+    const r = run("assignors-compared");
+    const counts = (groupId: string) =>
+      group(r, groupId)
+        .members.map((m) => m.assignedPartitions.length)
+        .sort();
+    expect(group(r, "range-g").protocolName).toBe("range");
+    expect(counts("range-g")).toEqual([0, 3]);
+    expect(group(r, "rr-g").protocolName).toBe("roundrobin");
+    expect(counts("rr-g")).toEqual([1, 2]);
+    expect(group(r, "sticky-g").protocolName).toBe("sticky");
+    expect(counts("sticky-g")).toEqual([1, 2]);
+  });
+
+  it("16 fourth-consumer-joins-cooperative: two rebalances after the join, only the moved partition is revoked", () => {
+    const r = run("fourth-consumer-joins-cooperative");
+    const joinUs = ofType(r.events, "consumerAdded")[0]!.atUs;
+    const before = ofType(r.events, "rebalanceCompleted")[0]!.assignment;
+    const after = r.events.filter((e) => e.atUs >= joinUs);
+    expect(ofType(after, "rebalanceCompleted")).toHaveLength(2);
+    const revoked = ofType(after, "partitionsRevoked");
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]!.protocol).toBe("COOPERATIVE");
+    expect(revoked[0]!.partitions).toHaveLength(1);
+    const moved = revoked[0]!.partitions[0]!;
+    expect(partitionsOf(r, "consumer-4")).toEqual([`${moved.topic}-${moved.partition}`]);
+    let kept = 0;
+    for (const m of before) {
+      const now = partitionsOf(r, m.clientId);
+      kept += m.partitions.filter((p) => now.includes(`${p.topic}-${p.partition}`)).length;
+    }
+    expect(kept).toBe(5);
   });
 });

@@ -2,6 +2,7 @@
 // no classes, getters or live objects cross the boundary. The web side imports only its type.
 import { commandSchema } from "./commands";
 import type { DomainEvent } from "./events";
+import type { MetricsSample } from "./metrics";
 import { explainKeyPartitioning, type KeyPartitionExplanation } from "./producer/partitioner/explain";
 import { utf8Key } from "./producer/partitioner/key-bytes";
 import { decodeScenario, decodeScenarioText, formatZodIssues } from "./scenario/decode";
@@ -50,6 +51,8 @@ export interface EngineApi {
   loadScenarioText(text: string): LoadResult;
   /** The current scenario as formatted JSON (export). */
   exportScenarioText(): string;
+  /** Lag, throughput and rebalances sampled over simulated time, for the operations charts. */
+  metrics(): MetricsSample[];
   /** The preset lessons, in teaching order. */
   listPresets(): { id: string; title: string; learn: string[] }[];
   /** Loads a preset lesson by id (its short link is `#p=<id>`). */
@@ -133,6 +136,7 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
       seekTo(timeline, decoded.playheadUs);
       return { ok: true, view: timeline.sim.view() };
     },
+    metrics: () => active().sim.metrics(),
     listPresets: () => listPresets().map(({ id, title, learn }) => ({ id, title, learn })),
     loadPreset(id) {
       const scenario = decodePreset(id);
@@ -163,4 +167,4 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
   };
 }
 
-export type { RunRecord };
+export type { MetricsSample, RunRecord };

@@ -38,6 +38,7 @@ import { fireCoordinatorTimer } from "./group/coordinator/membership";
 import { createGroupCoordinatorState } from "./group/coordinator/types";
 import { isGroupTimer } from "./group/timers";
 import { checkInvariants, createInvariantMemory } from "./invariants";
+import { createMetricsState, type MetricsSample, maybeSampleMetrics } from "./metrics";
 import { produceTimedOut } from "./producer/completion";
 import {
   createProducerState,
@@ -78,6 +79,8 @@ export interface Simulation {
   /** Moves the clock to `timeUs` without processing anything; no pending event may be earlier. */
   idleUntil(timeUs: number): void;
   view(options?: ViewOptions): SimView;
+  /** The metrics sampled so far (operations charts). */
+  metrics(): MetricsSample[];
   eventLogHash(): string;
   snapshot(): Snapshot;
   restore(snapshot: Snapshot): void;
@@ -101,6 +104,7 @@ function initialState(scenario: Scenario): SimState {
     recentEvents: [],
     eventCount: 0,
     eventTypeCounts: {},
+    metrics: createMetricsState(),
     appliedCommands: [],
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,
@@ -343,6 +347,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   ctx.emit({ type: "simulationStarted", title: scenario.title, seed: scenario.seed });
 
   const afterStep = () => {
+    maybeSampleMetrics(state);
     if (options.checkInvariants) checkInvariants(state, memory);
   };
   const sim: Simulation = {
@@ -387,6 +392,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (timeUs > state.nowUs) state.nowUs = Math.floor(timeUs) as SimTimeUs;
     },
     view: (viewOptions) => buildView(state, viewOptions),
+    metrics: () => structuredClone(state.metrics.samples),
     eventLogHash: () => digestHex(state.digest),
     snapshot() {
       state.random = random.state();

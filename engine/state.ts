@@ -189,6 +189,8 @@ export interface SimState {
   /** The most recent events, for views; the digest covers all of them. */
   recentEvents: DomainEvent[];
   eventCount: number;
+  /** Metrics sampled over time for the operations charts. */
+  metrics: import("./metrics").MetricsState;
   /** How many events of each type the run has emitted (lesson captions bound to the n-th event). */
   eventTypeCounts: Record<string, number>;
   /** Commands applied so far (user and script), with the time they applied: the run's inputs. */

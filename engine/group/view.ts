@@ -164,7 +164,7 @@ export function describeRows(state: SimState, group: ClassicGroupState): Describ
   return rows;
 }
 
-function lagOf(state: SimState, group: ClassicGroupState): GroupView["lag"] {
+export function lagOf(state: SimState, group: ClassicGroupState): GroupView["lag"] {
   const committed = state.groupCoordinator.offsets.get(group.groupId) ?? new Map();
   const keys = new Map<string, TopicPartition>();
   for (const m of group.members.values())

@@ -78,3 +78,15 @@ test("step to the next protocol message and the next state change", async ({ app
     /JoinGroup|OffsetCommit|REBALANCE_IN_PROGRESS|SyncGroup/,
   );
 });
+
+test("the charts tab draws lag and throughput over time", async ({ app }) => {
+  await app.open();
+  const page = app.page;
+  expect(await page.evaluate((s) => window.__topicscope!.load(s), scenario)).toEqual([]);
+  await page.evaluate(() => window.__topicscope!.advanceTo(20_000));
+  await page.getByTestId("charts-tab").click();
+  for (const id of ["chart-lag", "chart-time-lag", "chart-throughput"]) {
+    await expect(page.getByTestId(id).locator("path.chart-line").first()).toHaveAttribute("d", /M.+L/);
+  }
+  await expect(page.getByTestId("chart-lag")).toContainText("orders-service");
+});

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { formatSimTime, type NarrationKind, narrate, narrateQuietStep } from "../lessons/narrate";
 import { seekTo } from "../state/actions";
 import { useStore } from "../state/store";
+import { OpsCharts } from "./OpsCharts";
 
 /** Filters by protocol step; each maps to the narration kinds it shows. */
 const FILTERS: { id: string; label: string; kinds: readonly NarrationKind[] | null }[] = [
@@ -30,6 +31,7 @@ export function NarrationPanel() {
   const stepEvents = useStore((s) => s.lastStepEvents);
   const lastStep = useStore((s) => s.lastStep);
   const [filter, setFilter] = useState("all");
+  const [tab, setTab] = useState<"narration" | "charts">("narration");
   const lines = useMemo(() => {
     const kinds = FILTERS.find((f) => f.id === filter)?.kinds ?? null;
     const stepIndexes = new Set(stepEvents.map((e) => e.index));
@@ -58,40 +60,66 @@ export function NarrationPanel() {
   return (
     <section className="panel narration" aria-labelledby="narration-title">
       <div className="narration-head">
-        <h2 id="narration-title">What just happened</h2>
-        <fieldset className="narration-filters">
-          <legend className="sr-only">Show</legend>
-          {FILTERS.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              className={f.id === filter ? "chip chip-on" : "chip"}
-              aria-pressed={f.id === filter}
-              onClick={() => setFilter(f.id)}
-            >
-              {f.label}
-            </button>
-          ))}
-        </fieldset>
+        <div className="dock-tabs" role="tablist" aria-label="Dock">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === "narration"}
+            className={tab === "narration" ? "dock-tab on" : "dock-tab"}
+            onClick={() => setTab("narration")}
+          >
+            <h2 id="narration-title">What just happened</h2>
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === "charts"}
+            className={tab === "charts" ? "dock-tab on" : "dock-tab"}
+            onClick={() => setTab("charts")}
+            data-testid="charts-tab"
+          >
+            <h2>Lag &amp; throughput</h2>
+          </button>
+        </div>
+        {tab === "narration" && (
+          <fieldset className="narration-filters">
+            <legend className="sr-only">Show</legend>
+            {FILTERS.map((f) => (
+              <button
+                key={f.id}
+                type="button"
+                className={f.id === filter ? "chip chip-on" : "chip"}
+                aria-pressed={f.id === filter}
+                onClick={() => setFilter(f.id)}
+              >
+                {f.label}
+              </button>
+            ))}
+          </fieldset>
+        )}
       </div>
       <div className="sr-only" aria-live="polite" data-testid="step-announcement">
         {announcement}
       </div>
-      <ol className="narration-list" data-testid="narration">
-        {lines.map((line) => (
-          <li key={line.id} className={`narration-item kind-${line.kind}${line.isStep ? " is-step" : ""}`}>
-            <button
-              type="button"
-              className="narration-seek"
-              onClick={() => seekTo(line.atUs)}
-              title="Go to this moment of the run"
-            >
-              <span className="narration-time">{formatSimTime(line.atUs)}</span>
-              <span className="narration-text">{line.text}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
+      {tab === "charts" ? (
+        <OpsCharts />
+      ) : (
+        <ol className="narration-list" data-testid="narration">
+          {lines.map((line) => (
+            <li key={line.id} className={`narration-item kind-${line.kind}${line.isStep ? " is-step" : ""}`}>
+              <button
+                type="button"
+                className="narration-seek"
+                onClick={() => seekTo(line.atUs)}
+                title="Go to this moment of the run"
+              >
+                <span className="narration-time">{formatSimTime(line.atUs)}</span>
+                <span className="narration-text">{line.text}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

@@ -113,6 +113,13 @@ export async function loadPresetLesson(id: string): Promise<void> {
   await Promise.all([remember(), ensurePresetList()]);
 }
 
+/** Fetches the engine's metrics samples for the charts; skipped while the worker is busy. */
+export async function refreshMetrics(): Promise<void> {
+  if (!client || client.busy()) return;
+  const metrics = await client.call((engine) => engine.metrics());
+  set({ metrics });
+}
+
 export function setLessonsOpen(open: boolean): void {
   set({ lessonsOpen: open });
   if (open) void ensurePresetList();

@@ -1,12 +1,14 @@
 // One Zustand store built from slices: simulation (what the engine last reported), playback (the
 // playhead and speed) and ui (theme, selection). Actions live in actions.ts as module functions.
 import { create } from "zustand";
-import type { KeyPartitionExplanation } from "../../engine/api";
+import type { KeyPartitionExplanation, MetricsSample } from "../../engine/api";
 import type { DomainEvent } from "../../engine/events";
 import type { SimView } from "../../engine/view";
 
 export interface SimulationSlice {
   view: SimView | null;
+  /** Metrics samples for the charts, fetched while the charts are open. */
+  metrics: MetricsSample[];
   /** Events emitted by the last single step, highlighted in the narration. */
   lastStepEvents: DomainEvent[];
   /** What the last single step processed (a delivery, a timer), narrated even when nothing changed. */
@@ -65,6 +67,7 @@ export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100] as co
 
 export const useStore = create<StoreState>()(() => ({
   view: null,
+  metrics: [],
   lastStepEvents: [],
   lastStep: null,
   engineError: null,

@@ -129,7 +129,9 @@ export function restartedConsumerState(old: ConsumerState): ConsumerState {
     // Counters and ids keep counting, so stale timers and responses of the old life never match.
     nextRequestId: old.nextRequestId,
     wakeEpoch: old.wakeEpoch + 1,
-    polledRecords: old.polledRecords,
+    // A batch that was still being processed died with the old process: it counts as neither
+    // polled nor processed by the new one (it will be fetched again from the committed offset).
+    polledRecords: old.processedRecords,
     processedRecords: old.processedRecords,
     incarnation: old.incarnation + 1,
     group:

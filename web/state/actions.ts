@@ -414,6 +414,9 @@ export function hideKeyCard(): void {
 export interface TestBridge {
   advanceTo(timeMs: number): Promise<{ nowUs: number; eventLogHash: string; stepCount: number }>;
   hash(): Promise<string>;
+  /** The preset lessons (ids and titles) and the current scenario's duration. */
+  presets(): Promise<{ id: string; title: string }[]>;
+  durationMs(): number;
   /** Makes the worker throw from a call, to exercise the failure path end to end. */
   breakEngine(): Promise<void>;
   /** Loads a scenario as the app would (tests and benchmarks); resolves to the errors, if any. */
@@ -447,6 +450,11 @@ export function testBridge(): TestBridge {
     play(speed) {
       set({ speed, playing: true });
     },
+    async presets() {
+      await ensurePresetList();
+      return get().presets.map(({ id, title }) => ({ id, title }));
+    },
+    durationMs: () => get().view?.durationMs ?? 0,
     async breakEngine() {
       await client!
         .call((engine) => (engine as unknown as { missingFunction(): Promise<void> }).missingFunction())

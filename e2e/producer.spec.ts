@@ -14,6 +14,7 @@ test("editing a producer config: Kafka's error for acks=2, a restart for a valid
   await expect(inspector).toBeVisible();
   await expect(page.getByTestId("config-batch.size")).toHaveValue("16384");
   await expect(page.getByTestId("config-enable.idempotence")).toHaveValue("true");
+  await expect(page.getByTestId("compression-note")).toContainText("approximation");
 
   const hash = await page.evaluate(() => window.__topicscope!.hash());
   await page.getByTestId("config-acks").fill("2");

@@ -98,6 +98,10 @@ export function ProducerInspector({ producer }: { producer: ProducerView }) {
         <p className="inspector-note">
           Producer configs cannot change on a live client: applying closes it and starts a new one.
         </p>
+        <p className="inspector-note" data-testid="compression-note">
+          Simplified: compression.type shrinks each batch by a fixed ratio per codec (gzip 0.30, snappy 0.50,
+          lz4 0.45, zstd 0.28 of the record bytes), an approximation of real compression.
+        </p>
       </form>
     </>
   );

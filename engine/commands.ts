@@ -4,6 +4,8 @@ import { z } from "zod";
 import { GROUP_COMMAND_SCHEMAS } from "./group/commands";
 
 const id = z.string().min(1).max(64);
+/** LIMITS.partitionsPerTopic of scenario/schema.ts (which imports this module, so it is not imported here). */
+export const COMMAND_PARTITIONS_PER_TOPIC_MAX = 256;
 
 export const commandSchema = z.discriminatedUnion("type", [
   z
@@ -39,6 +41,14 @@ export const commandSchema = z.discriminatedUnion("type", [
       producerId: id,
       /** The new client config (Kafka names); validated as Kafka validates it when applied. */
       config: z.record(z.string(), z.unknown()),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("addPartitions"),
+      topic: z.string().min(1),
+      /** The new total, as `kafka-topics --alter --partitions N`; Kafka only allows increasing it. */
+      count: z.number().int().min(1).max(COMMAND_PARTITIONS_PER_TOPIC_MAX),
     })
     .strict(),
   ...GROUP_COMMAND_SCHEMAS,

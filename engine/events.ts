@@ -256,6 +256,8 @@ export type DomainEventBody =
   | { type: "recordsProcessed"; consumerId: string; recordCount: number }
   | { type: "brokerStopped"; brokerId: number }
   | { type: "brokerStarted"; brokerId: number }
+  /** `kafka-topics --alter --partitions`: the topic grew from `from` to `to` partitions. */
+  | { type: "partitionsAdded"; topic: string; from: number; to: number }
   | { type: "producerRestarted"; producerId: string; changedConfigs: readonly string[] };
 
 export type DomainEventType = DomainEventBody["type"];

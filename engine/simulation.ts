@@ -2,6 +2,7 @@
 // step; its handler may emit several DomainEvents. Same scenario + same commands at the same steps
 // → the same event log, in Node and in the browser.
 
+import { addPartitions, refreshMetadata, validateAddPartitions } from "./broker/add-partitions";
 import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
 import { createPartitionLog } from "./broker/partition-log";
 import { runRetentionCheck } from "./broker/retention";
@@ -229,6 +230,8 @@ function fire(ctx: SimContext, payload: TimerPayload): void {
     case "scriptedAction":
       applyCommand(ctx, state.scenario.actions[payload.index]!.command, "script");
       return;
+    case "metadataRefresh":
+      return refreshMetadata(ctx, payload.clientId);
     default: {
       const unreachable: never = payload;
       throw new Error(`unhandled timer ${JSON.stringify(unreachable)}`);
@@ -277,6 +280,9 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       break;
     case "restartProducer":
       validateProducerRestart(state, command);
+      break;
+    case "addPartitions":
+      validateAddPartitions(state, command.topic, command.count);
       break;
   }
   state.appliedCommands.push({ atUs: state.nowUs, source, command });
@@ -332,6 +338,8 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
     }
     case "restartProducer":
       return restartProducer(ctx, command);
+    case "addPartitions":
+      return addPartitions(ctx, command.topic, command.count);
     default: {
       const unreachable: never = command;
       throw new CommandError(`unknown command ${JSON.stringify(unreachable)}`);

@@ -28,6 +28,8 @@ export type TimerPayload =
   | { type: "fetchTimeout"; consumerId: string; requestId: number }
   | { type: "consumerWake"; consumerId: string; epoch: number }
   | { type: "scriptedAction"; index: number }
+  /** A client refreshes its metadata after a topic's partition count changed (engine/README.md). */
+  | { type: "metadataRefresh"; clientId: string }
   | GroupTimerPayload;
 
 /** Records kept in memory per partition; older ones are summarised by their offsets only. */
@@ -203,4 +205,11 @@ export const RECENT_EVENTS_MAX = 2_000;
 
 export function partitionKey(topic: string, partition: number): string {
   return `${topic}-${partition}`;
+}
+
+/** The topic's partition count now (it grows with addPartitions; the scenario holds the initial one). */
+export function topicPartitionCount(state: Pick<SimState, "partitions">, topic: string): number {
+  let count = 0;
+  for (const log of state.partitions.values()) if (log.topic === topic) count++;
+  return count;
 }

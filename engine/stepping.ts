@@ -38,6 +38,7 @@ const STATE_CHANGE_TYPES: ReadonlySet<string> = new Set([
   "brokerStopped",
   "brokerStarted",
   "producerRestarted",
+  "partitionsAdded",
   "segmentsDeleted",
 ]);
 

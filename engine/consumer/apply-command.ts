@@ -3,6 +3,7 @@
 import type { SimContext } from "../context";
 import { CommandError } from "../core/errors";
 import type { ConsumerLifecycleCommand } from "../group/commands";
+import { topicPartitionCount } from "../state";
 import { clientHostFor, createConsumerState, restartedConsumerState } from "./consumer";
 import { isRunning } from "./fetcher";
 import { closeConsumer, crashConsumer, pauseConsumer, resumeConsumer } from "./lifecycle";
@@ -55,9 +56,8 @@ export function applyConsumerCommand(ctx: SimContext, command: ConsumerLifecycle
   switch (command.type) {
     case "addConsumer": {
       const spec = parsedSpec(command.consumer);
-      const partitionCount = state.scenario.cluster.topics.find(
-        (t) => t.name === specTopics(spec)[0],
-      )!.partitions;
+      // The topic's count now: addPartitions may have grown it since the scenario started.
+      const partitionCount = topicPartitionCount(state, specTopics(spec)[0]!);
       const consumer = createConsumerState(spec, partitionCount, clientHostFor(state.consumers.size));
       state.consumers.set(spec.id, consumer);
       ctx.emit({ type: "consumerAdded", consumerId: spec.id, groupId: consumer.group?.groupId ?? null });

@@ -16,7 +16,7 @@ import {
   handleMetadataResponse,
   sendFetches,
 } from "./fetcher";
-import { handleSyncGroupResponse } from "./group-assignment";
+import { handleSyncGroupResponse, rejoinIfMetadataChanged } from "./group-assignment";
 import {
   handleFindCoordinatorResponse,
   handleJoinGroupResponse,
@@ -100,6 +100,7 @@ export function createConsumerState(
             lastPollUs: 0,
             fetchSuspended: false,
             joinedGenerations: 0,
+            assignmentSnapshot: null,
           }
         : null,
   };
@@ -162,7 +163,8 @@ export function handleConsumerMessage(ctx: SimContext, consumer: ConsumerState, 
   }
   switch (body.api) {
     case "MetadataResponse":
-      return handleMetadataResponse(ctx, consumer, body);
+      handleMetadataResponse(ctx, consumer, body);
+      return rejoinIfMetadataChanged(ctx, consumer);
     case "ListOffsetsResponse":
       return handleListOffsetsResponse(ctx, consumer, body);
     case "FetchResponse":

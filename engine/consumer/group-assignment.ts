@@ -6,6 +6,7 @@ import { brokerActor, type SimContext } from "../context";
 import { getAssignor } from "../group/assignors/registry";
 import type { MemberSubscription, TopicPartition } from "../group/assignors/types";
 import type { GroupMessageBody } from "../group/protocol";
+import { topicPartitionCount } from "../state";
 import { armGroupRequestTimeout } from "./commits";
 import { removeFromAssignment } from "./fetcher";
 import {
@@ -32,10 +33,12 @@ function performAssignment(ctx: SimContext, consumer: ConsumerState, body: JoinG
     generation: m.metadata.generationId < 0 ? null : m.metadata.generationId,
   }));
   const subscribed = new Set(members.flatMap((m) => m.topics));
-  // The leader's metadata covers every topic any member subscribes to.
+  // The leader's metadata covers every topic any member subscribes to: its own cached counts for
+  // its topics, the cluster's for the others (the leader fetches those in Kafka).
   const topics = ctx.state.scenario.cluster.topics
     .filter((t) => subscribed.has(t.name))
-    .map((t) => ({ name: t.name, partitions: t.partitions }));
+    .map((t) => ({ name: t.name, partitions: metadataPartitionCount(ctx, consumer, t.name) }));
+  consumer.group!.assignmentSnapshot = Object.fromEntries(topics.map((t) => [t.name, t.partitions]));
   const result = getAssignor(body.protocolName!).assign({ topics, members });
   const assignments = members.map((m) => ({
     memberId: m.memberId,
@@ -52,9 +55,40 @@ function performAssignment(ctx: SimContext, consumer: ConsumerState, body: JoinG
   return assignments;
 }
 
+/** The partition count in the consumer's cached metadata (the cluster's when it has none for the topic). */
+export function metadataPartitionCount(ctx: SimContext, consumer: ConsumerState, topic: string): number {
+  if (consumer.leaders !== null && consumer.topics.includes(topic)) {
+    let count = 0;
+    for (const key of consumer.leaders.keys())
+      if (key.startsWith(`${topic}-`) && /^\d+$/.test(key.slice(topic.length + 1))) count++;
+    if (count > 0) return count;
+  }
+  return topicPartitionCount(ctx.state, topic);
+}
+
+/**
+ * ConsumerCoordinator.rejoinNeededOrPending: the leader's assignmentSnapshot no longer matches its
+ * metadata (a topic's partition count changed), so it asks to rejoin: "cached metadata has changed".
+ */
+export function rejoinIfMetadataChanged(ctx: SimContext, consumer: ConsumerState): void {
+  const snapshot = consumer.group?.assignmentSnapshot;
+  if (!snapshot) return;
+  const changed = Object.entries(snapshot).filter(
+    ([topic, count]) => metadataPartitionCount(ctx, consumer, topic) !== count,
+  );
+  if (changed.length === 0) return;
+  const was = changed.map(([topic, count]) => `${topic}: ${count}`).join(", ");
+  const now = changed
+    .map(([topic]) => `${topic}: ${metadataPartitionCount(ctx, consumer, topic)}`)
+    .join(", ");
+  consumer.group!.assignmentSnapshot = null;
+  requestRejoin(ctx, consumer, `cached metadata has changed from {${was}} to {${now}}`);
+}
+
 export function sendSyncGroup(ctx: SimContext, consumer: ConsumerState, body: JoinGroupResponse): void {
   const group = consumer.group!;
   const isLeader = body.leader === body.memberId;
+  if (!isLeader) group.assignmentSnapshot = null;
   const assignments = isLeader && !body.skipAssignment ? performAssignment(ctx, consumer, body) : [];
   group.phase = "syncing";
   const requestId = consumer.nextRequestId++;
@@ -159,6 +193,7 @@ function onJoinComplete(
   if (revoked.length > 0 && group.protocol === "COOPERATIVE") {
     requestRejoin(ctx, consumer, "need to revoke partitions and re-join");
   }
+  rejoinIfMetadataChanged(ctx, consumer);
   if (consumer.status === "starting") poll(ctx, consumer);
   else wakeBlockedPoll(ctx, consumer);
 }

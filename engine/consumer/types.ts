@@ -68,6 +68,11 @@ export interface GroupClientState {
   /** Eager: after the pre-rebalance commit is sent, owned partitions stop fetching (pending revocation). */
   fetchSuspended: boolean;
   joinedGenerations: number;
+  /**
+   * The leader's assignmentSnapshot: topic → partition count it assigned over (null on followers).
+   * When a metadata refresh disagrees, the leader rejoins ("cached metadata has changed").
+   */
+  assignmentSnapshot: Record<string, number> | null;
 }
 
 export interface ConsumerState {

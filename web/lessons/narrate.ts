@@ -236,6 +236,11 @@ export function narrate(event: DomainEvent): Narration | null {
       };
     case "brokerStarted":
       return { kind: "control", text: `Broker ${event.brokerId} is back.` };
+    case "partitionsAdded":
+      return {
+        kind: "control",
+        text: `Topic ${event.topic} now has ${event.to} partitions (was ${event.from}): once clients refresh their metadata, keys map to partitions anew and groups rebalance.`,
+      };
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -14,6 +14,7 @@ import twoGroupsOneTopic from "./11-two-groups-one-topic.json";
 import assignVsSubscribe from "./12-assign-vs-subscribe.json";
 import commitStrategies from "./13-commit-strategies.json";
 import assignorsCompared from "./14-assignors-compared.json";
+import addingPartitions from "./15-adding-partitions.json";
 import fourthConsumerJoinsCooperative from "./16-fourth-consumer-joins-cooperative.json";
 
 export interface PresetEntry {
@@ -37,7 +38,7 @@ export const PRESETS: readonly PresetEntry[] = [
   { id: "assign-vs-subscribe", raw: assignVsSubscribe },
   { id: "commit-strategies", raw: commitStrategies },
   { id: "assignors-compared", raw: assignorsCompared },
-  // 15 (adding partitions) waits for an addPartitions command in the engine.
+  { id: "adding-partitions", raw: addingPartitions },
   { id: "fourth-consumer-joins-cooperative", raw: fourthConsumerJoinsCooperative },
 ];
 

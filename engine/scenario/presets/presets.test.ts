@@ -363,6 +363,29 @@ describe("the teaching moments", () => {
     expect(counts("sticky-g")).toEqual([1, 2]);
   });
 
+  it("15 adding-partitions: keys hash over 6 after the refresh, at least one key changes partition, and the group rebalances onto all six", () => {
+    const r = run("adding-partitions");
+    const added = ofType(r.events, "partitionsAdded");
+    expect(added).toMatchObject([{ topic: "orders", from: 3, to: 6 }]);
+    const atUs = added[0]!.atUs;
+    const refreshUs = ofType(r.events, "metadataReceived").find(
+      (e) => e.clientId === "shop" && e.atUs > atUs,
+    )!.atUs;
+    const keyed = ofType(r.events, "recordAccumulated").filter((e) => e.key !== null);
+    const before = new Map(keyed.filter((e) => e.atUs < atUs).map((e) => [e.key!, e.partition]));
+    const after = keyed.filter((e) => e.atUs >= refreshUs);
+    for (const e of after) expect(e.partition).toBe(javaPartitionForKey(utf8Key(e.key!), 6));
+    const moved = new Set(after.filter((e) => before.get(e.key!) !== e.partition).map((e) => e.key));
+    expect([...moved].sort()).toEqual(["alice", "dave"]);
+    const rebalances = ofType(r.events, "rebalanceCompleted").filter((e) => e.atUs > atUs);
+    expect(rebalances).toHaveLength(1);
+    expect(ofType(r.events, "joinGroupSent").find((e) => e.atUs > atUs)!.reason).toMatch(
+      /cached metadata has changed/,
+    );
+    expect(partitionsOf(r, "consumer-1")).toEqual(["orders-0", "orders-1", "orders-2"]);
+    expect(partitionsOf(r, "consumer-2")).toEqual(["orders-3", "orders-4", "orders-5"]);
+  });
+
   it("16 fourth-consumer-joins-cooperative: two rebalances after the join, only the moved partition is revoked", () => {
     const r = run("fourth-consumer-joins-cooperative");
     const joinUs = ofType(r.events, "consumerAdded")[0]!.atUs;

@@ -54,6 +54,12 @@ test("crash a member from the scene: the group rebalances one session timeout la
   await expect(group).toHaveAttribute("data-generation", "1");
   await page.evaluate(() => window.__topicscope!.advanceTo(60_000));
   await expect(group).toHaveAttribute("data-generation", "2");
+  // The timeline marks the crash (an intervention and a crash) and the rebalance it caused.
+  await expect(page.locator('[data-testid=timeline-marker][title*="consumer-2 crashed"]')).toHaveCount(1);
+  const rebalance = page.locator('[data-testid=timeline-marker][title*="rebalance starts"]').last();
+  await rebalance.click();
+  await expect(group).toHaveAttribute("data-state", "PreparingRebalance");
+  await page.evaluate(() => window.__topicscope!.advanceTo(60_000));
 
   await group.getByRole("button", { name: /group orders-service/ }).focus();
   await page.keyboard.press("Enter");

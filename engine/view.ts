@@ -15,7 +15,19 @@ import type { ApiName } from "./protocol";
 import type { Lesson } from "./scenario/lesson";
 import type { SimState } from "./state";
 
+/** Event types a timeline marks (rebalances, removals, crashes, stops, interventions). */
+export const MILESTONE_TYPES: ReadonlySet<string> = new Set([
+  "rebalanceStarted",
+  "memberRemoved",
+  "consumerCrashed",
+  "consumerFailed",
+  "brokerStopped",
+  "commandApplied",
+]);
+
 export interface ViewOptions {
+  /** Also return milestone events with an index above this one (from the last ~2,000 events). */
+  milestonesAfter?: number;
   /** Records per partition to include, newest last. */
   recordsPerPartition?: number;
   /** Recent events to include, newest last. */
@@ -122,6 +134,8 @@ export interface SimView {
   groups: GroupView[];
   messages: MessageView[];
   recentEvents: DomainEvent[];
+  /** Milestone events after `ViewOptions.milestonesAfter`, when asked for. */
+  milestoneEvents: DomainEvent[];
 }
 
 function firstPartitionOf(body: { api: ApiName } & Record<string, unknown>): string | null {
@@ -225,5 +239,9 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
       partitionKey: firstPartitionOf(m.body as never),
     })),
     recentEvents: state.recentEvents.slice(-(options.recentEvents ?? 60)),
+    milestoneEvents:
+      options.milestonesAfter === undefined
+        ? []
+        : state.recentEvents.filter((e) => e.index > options.milestonesAfter! && MILESTONE_TYPES.has(e.type)),
   };
 }

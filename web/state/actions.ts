@@ -6,9 +6,14 @@ import type { SimView, ViewOptions } from "../../engine/view";
 import helloScenario from "../../examples/hello.json";
 import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
 import { nextTimedPauseUs, reachedCaptions } from "../lessons/captions";
+import { milestoneOf, type TimelineMarker } from "../lessons/milestones";
 import { type Inspected, SPEEDS, useStore } from "./store";
 
-const VIEW_OPTIONS: ViewOptions = { recordsPerPartition: 24, recentEvents: 160 };
+/** What each view carries: a window of records and events, and the milestones not seen yet. */
+function viewOptions(): ViewOptions {
+  const seen = get().markers.reduce((max, m) => Math.max(max, m.id), -1);
+  return { recordsPerPartition: 24, recentEvents: 160, milestonesAfter: seen };
+}
 
 let client: EngineClient | null = null;
 /** The last known inputs of the run, kept on the main thread so a dead worker can be rebuilt. */
@@ -28,7 +33,15 @@ async function remember(): Promise<void> {
 export async function startEngine(scenario: unknown = helloScenario): Promise<void> {
   client?.terminate();
   client = createEngineClient(fatal);
-  set({ engineError: null, playing: false, playheadUs: 0, horizonUs: 0, lastStepEvents: [], lastStep: null });
+  set({
+    engineError: null,
+    playing: false,
+    playheadUs: 0,
+    horizonUs: 0,
+    lastStepEvents: [],
+    lastStep: null,
+    markers: [],
+  });
   const result = await client.call<LoadResult>((engine) => engine.load(scenario));
   if (!result.ok) {
     set({ notice: { kind: "error", text: `This scenario cannot run: ${result.errors.join("; ")}` } });
@@ -49,7 +62,7 @@ export async function startFromLocation(hash: string): Promise<void> {
   if (!/(^#|&)s=/.test(hash)) return startEngine();
   client?.terminate();
   client = createEngineClient(fatal);
-  set({ engineError: null, playing: false, lastStepEvents: [], lastStep: null });
+  set({ engineError: null, playing: false, lastStepEvents: [], lastStep: null, markers: [] });
   const result = await client.call<LoadResult>((engine) => engine.loadShareLink(hash));
   if (!result.ok) {
     await startEngine();
@@ -67,12 +80,27 @@ export async function startFromLocation(hash: string): Promise<void> {
 }
 
 /** Sets the view; while playing, reaching a caption that pauses stops the run there. */
+const MARKERS_MAX = 300;
+
+/** Adds the milestones among the view's recent events to the timeline markers (deduplicated). */
+function collectMarkers(view: SimView): TimelineMarker[] {
+  const markers = get().markers;
+  const known = new Set(markers.map((m) => m.id));
+  const fresh = view.milestoneEvents.flatMap((e) => {
+    const marker = known.has(e.index) ? null : milestoneOf(e);
+    return marker ? [marker] : [];
+  });
+  if (fresh.length === 0) return markers;
+  return [...markers, ...fresh].sort((a, b) => a.atUs - b.atUs).slice(-MARKERS_MAX);
+}
+
 function showView(view: SimView): void {
   const reached = reachedCaptions(view);
   const before = new Set(get().reachedCaptions);
   const pauses = reached.some((i) => !before.has(i) && view.lesson?.captions[i]?.pause);
   set({
     view,
+    markers: collectMarkers(view),
     reachedCaptions: reached,
     horizonUs: Math.max(get().horizonUs, view.nowUs),
     ...(pauses && get().playing ? { playing: false, playheadUs: view.nowUs } : {}),
@@ -99,6 +127,7 @@ export async function loadPresetLesson(id: string): Promise<void> {
     lastStepEvents: [],
     lastStep: null,
     reachedCaptions: [],
+    markers: [],
   });
   if (!result.ok) {
     await startEngine();
@@ -189,8 +218,9 @@ export async function importScenarioFile(file: File): Promise<void> {
     });
     return;
   }
+  set({ markers: [], reachedCaptions: [], horizonUs: 0 });
+  showView(result.view);
   set({
-    view: result.view,
     playheadUs: 0,
     horizonUs: 0,
     playing: false,
@@ -246,7 +276,7 @@ export function changeSpeed(direction: 1 | -1): void {
 export async function stepOnce(): Promise<void> {
   if (!client) return;
   set({ playing: false });
-  const { view, events, kind } = await client.call((engine) => engine.step(VIEW_OPTIONS));
+  const { view, events, kind } = await client.call((engine) => engine.step(viewOptions()));
   showView(view);
   set({
     lastStepEvents: events,
@@ -260,7 +290,7 @@ export async function stepOnce(): Promise<void> {
 export async function stepToNext(target: "protocol" | "stateChange"): Promise<void> {
   if (!client) return;
   set({ playing: false });
-  const result = await client.call((engine) => engine.stepTo(target, VIEW_OPTIONS));
+  const result = await client.call((engine) => engine.stepTo(target, viewOptions()));
   showView(result.view);
   set({
     lastStepEvents: result.events,
@@ -281,7 +311,7 @@ export async function stepToNext(target: "protocol" | "stateChange"): Promise<vo
 export async function stepBackOnce(): Promise<void> {
   if (!client) return;
   set({ playing: false });
-  const view = await client.call((engine) => engine.stepBack(VIEW_OPTIONS));
+  const view = await client.call((engine) => engine.stepBack(viewOptions()));
   showView(view);
   set({ lastStepEvents: [], lastStep: null, playheadUs: view.nowUs });
 }
@@ -298,7 +328,7 @@ export function seekTo(timeUs: number): void {
   const run = async () => {
     while (pendingSeekUs !== null) {
       const target = pendingSeekUs;
-      const view = await client!.call((engine) => engine.seek(Math.round(target), VIEW_OPTIONS));
+      const view = await client!.call((engine) => engine.seek(Math.round(target), viewOptions()));
       if (pendingSeekUs === target) {
         pendingSeekUs = null;
         showView(view);
@@ -324,15 +354,17 @@ export function advancePlayhead(wallDeltaMs: number): void {
   set({ playheadUs: target });
   if (client.busy()) return;
   void client
-    .call((engine) => engine.advanceTo(Math.floor(target), VIEW_OPTIONS))
+    .call((engine) => engine.advanceTo(Math.floor(target), viewOptions()))
     .then(showView)
     .catch(() => undefined);
 }
 
 export async function applyCommand(command: unknown): Promise<void> {
   if (!client) return;
-  const result = await client.call<ApplyResult>((engine) => engine.apply(command, VIEW_OPTIONS));
+  const result = await client.call<ApplyResult>((engine) => engine.apply(command, viewOptions()));
   if (result.ok) {
+    // A command in the past forks the run: the markers of the old future go with it.
+    set({ markers: get().markers.filter((m) => m.atUs <= result.view.nowUs) });
     showView(result.view);
     set({ lastStepEvents: result.events });
     await remember();
@@ -371,7 +403,7 @@ export async function restartProducerWith(
 ): Promise<string | null> {
   if (!client) return "the simulation is not running";
   const result = await client.call<ApplyResult>((engine) =>
-    engine.apply({ type: "restartProducer", producerId, config }, VIEW_OPTIONS),
+    engine.apply({ type: "restartProducer", producerId, config }, viewOptions()),
   );
   if (!result.ok) return result.error;
   showView(result.view);
@@ -430,7 +462,7 @@ export function testBridge(): TestBridge {
   return {
     async advanceTo(timeMs) {
       set({ playing: false });
-      const view = await client!.call((engine) => engine.advanceTo(timeMs * 1000, VIEW_OPTIONS));
+      const view = await client!.call((engine) => engine.advanceTo(timeMs * 1000, viewOptions()));
       showView(view);
       set({ playheadUs: view.nowUs });
       return { nowUs: view.nowUs, eventLogHash: view.eventLogHash, stepCount: view.stepCount };

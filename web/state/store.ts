@@ -7,6 +7,8 @@ import type { SimView } from "../../engine/view";
 
 export interface SimulationSlice {
   view: SimView | null;
+  /** Timeline markers gathered from the events the views carried (kept across seeks). */
+  markers: import("../lessons/milestones").TimelineMarker[];
   /** Metrics samples for the charts, fetched while the charts are open. */
   metrics: MetricsSample[];
   /** Events emitted by the last single step, highlighted in the narration. */
@@ -68,6 +70,7 @@ export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100] as co
 export const useStore = create<StoreState>()(() => ({
   view: null,
   metrics: [],
+  markers: [],
   lastStepEvents: [],
   lastStep: null,
   engineError: null,

@@ -3,6 +3,7 @@
 // protocol it runs, and what it is doing right now.
 import type { TopicPartition } from "../group/assignors/types";
 import type { SimState } from "../state";
+import type { ConsumerView } from "../view";
 import { type ConsumerState, tpKey } from "./types";
 
 export type ConsumerActivity =
@@ -77,21 +78,7 @@ function flatConfig(config: Record<string, unknown>): Record<string, string | nu
   return out;
 }
 
-export function buildConsumerView(
-  state: SimState,
-  consumer: ConsumerState,
-): ConsumerGroupFieldsView & {
-  id: string;
-  topic: string;
-  mode: "assign" | "subscribe";
-  status: string;
-  processingTimeMs: number;
-  processingUntilUs: number | null;
-  partitions: ConsumerPartitionView[];
-  polledRecords: number;
-  processedRecords: number;
-  config: Record<string, string | number>;
-} {
+export function buildConsumerView(state: SimState, consumer: ConsumerState): ConsumerView {
   const group = consumer.group;
   const partitions: ConsumerPartitionView[] = consumer.assigned.map((tp) => {
     const key = tpKey(tp);

@@ -3,47 +3,34 @@
 import { useRef } from "react";
 import { copyShareLink, exportScenarioFile, importScenarioFile, setShareOpen } from "../state/actions";
 import { useStore } from "../state/store";
+import { MenuButton } from "./MenuButton";
 
 export function ShareMenu() {
   const open = useStore((s) => s.shareOpen);
   const fileRef = useRef<HTMLInputElement>(null);
   return (
-    <div className="share">
-      <button
-        type="button"
-        className="btn"
-        aria-expanded={open}
-        aria-controls="share-menu"
-        onClick={() => setShareOpen(!open)}
-        data-testid="share"
-      >
-        Share
+    <MenuButton label="Share" open={open} onToggle={setShareOpen} menuId="share-menu" testId="share">
+      <button type="button" className="btn" onClick={() => void copyShareLink()}>
+        Copy link to this moment
       </button>
-      {open && (
-        <div className="share-menu" id="share-menu" data-testid="share-menu">
-          <button type="button" className="btn" onClick={() => void copyShareLink()}>
-            Copy link to this moment
-          </button>
-          <button type="button" className="btn" onClick={() => void exportScenarioFile()}>
-            Export scenario (.json)
-          </button>
-          <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
-            Import scenario…
-          </button>
-          <input
-            ref={fileRef}
-            type="file"
-            accept="application/json,.json"
-            hidden
-            data-testid="import-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = "";
-              if (file) void importScenarioFile(file);
-            }}
-          />
-        </div>
-      )}
-    </div>
+      <button type="button" className="btn" onClick={() => void exportScenarioFile()}>
+        Export scenario (.json)
+      </button>
+      <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+        Import scenario…
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        data-testid="import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          if (file) void importScenarioFile(file);
+        }}
+      />
+    </MenuButton>
   );
 }

@@ -41,3 +41,12 @@ test("a consumer group mid-rebalance, with its describe table open, has none", a
   await expect(page.getByTestId("inspector")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the scenario editor has none", async ({ app }) => {
+  await app.open();
+  const page = app.page;
+  await page.getByTestId("share").click();
+  await page.getByTestId("edit-scenario").click();
+  await expect(page.getByTestId("editor")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

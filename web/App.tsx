@@ -6,6 +6,7 @@ import { Inspector } from "./panels/Inspector";
 import { Legend } from "./panels/Legend";
 import { LessonPanel } from "./panels/LessonPanel";
 import { NarrationPanel } from "./panels/NarrationPanel";
+import { ScenarioEditor } from "./panels/ScenarioEditor";
 import { ShortcutsHelp } from "./panels/ShortcutsHelp";
 import { Timeline } from "./panels/Timeline";
 import { KeyCard } from "./scene/KeyCard";
@@ -21,6 +22,8 @@ export function App() {
   const presenter = useStore((s) => s.presenter);
   const embed = useStore((s) => s.embed);
   const hasLesson = useStore((s) => s.view?.lesson != null);
+  // A new draft remounts the editor so its working copy starts from the current scenario.
+  const editorKey = useStore((s) => (s.editorDraft ? "open" : "closed"));
   return (
     <div
       className="app"
@@ -44,6 +47,7 @@ export function App() {
         {hasLesson ? <LessonPanel /> : !presenter && !embed && <Legend />}
       </footer>
       <ShortcutsHelp />
+      <ScenarioEditor key={editorKey} />
     </div>
   );
 }

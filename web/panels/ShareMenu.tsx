@@ -1,7 +1,13 @@
 // Share: a link that reproduces this exact run at this moment, and the scenario as a file (export
 // and import). Opening a link or importing a file never loses the current run on bad input.
 import { useRef } from "react";
-import { copyShareLink, exportScenarioFile, importScenarioFile, setShareOpen } from "../state/actions";
+import {
+  copyShareLink,
+  exportScenarioFile,
+  importScenarioFile,
+  setEditorOpen,
+  setShareOpen,
+} from "../state/actions";
 import { useStore } from "../state/store";
 import { MenuButton } from "./MenuButton";
 
@@ -12,6 +18,14 @@ export function ShareMenu() {
     <MenuButton label="Share" open={open} onToggle={setShareOpen} menuId="share-menu" testId="share">
       <button type="button" className="btn" onClick={() => void copyShareLink()}>
         Copy link to this moment
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void setEditorOpen(true)}
+        data-testid="edit-scenario"
+      >
+        Edit scenario…
       </button>
       <button type="button" className="btn" onClick={() => void exportScenarioFile()}>
         Export scenario (.json)

@@ -7,6 +7,7 @@ import helloScenario from "../../examples/hello.json";
 import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
 import { nextTimedPauseUs, reachedCaptions } from "../lessons/captions";
 import { milestoneOf, type TimelineMarker } from "../lessons/milestones";
+import { draftOf } from "../panels/scenario-draft";
 import { type Inspected, SPEEDS, useStore } from "./store";
 
 /** What each view carries: a window of records and events, and the milestones not seen yet. */
@@ -218,18 +219,43 @@ export async function importScenarioFile(file: File): Promise<void> {
     });
     return;
   }
+  await startNewRun(result.view, `Loaded ${file.name}.`);
+}
+
+/** A freshly loaded scenario replaces the run: playhead, markers and captions start over. */
+async function startNewRun(view: SimView, message: string): Promise<void> {
   set({ markers: [], reachedCaptions: [], horizonUs: 0 });
-  showView(result.view);
+  showView(view);
   set({
     playheadUs: 0,
     horizonUs: 0,
     playing: false,
     shareOpen: false,
+    editorDraft: null,
     lastStepEvents: [],
     lastStep: null,
-    notice: { kind: "info", text: `Loaded ${file.name}.` },
+    notice: { kind: "info", text: message },
   });
   await remember();
+}
+
+/** Opens the scenario editor on the current scenario, or closes it. */
+export async function setEditorOpen(open: boolean): Promise<void> {
+  if (!open || !client) {
+    set({ editorDraft: null });
+    return;
+  }
+  const text = await client.call((engine) => engine.exportScenarioText());
+  set({ shareOpen: false, editorDraft: draftOf(JSON.parse(text)) });
+}
+
+/** Restarts the run with an edited scenario; resolves to the problems, the run kept, if invalid. */
+export async function applyEditedScenario(scenario: unknown): Promise<string[]> {
+  if (!client) return ["the simulation is not running"];
+  const result = await client.call<LoadResult>((engine) => engine.load(scenario));
+  if (!result.ok) return result.errors;
+  await startNewRun(result.view, "Scenario applied: the run restarted with it.");
+  return [];
 }
 
 export function setShareOpen(open: boolean): void {

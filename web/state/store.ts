@@ -53,6 +53,8 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   shareOpen: boolean;
   lessonsOpen: boolean;
+  /** The scenario editor's starting draft while it is open. */
+  editorDraft: import("../panels/scenario-draft").ScenarioDraft | null;
   /** The preset lessons, as the worker lists them. */
   presets: { id: string; title: string; learn: string[] }[];
   /** Captions of the current lesson reached so far (to pause when a new pausing one is reached). */
@@ -85,6 +87,7 @@ export const useStore = create<StoreState>()(() => ({
   shortcutsOpen: false,
   shareOpen: false,
   lessonsOpen: false,
+  editorDraft: null,
   presets: [],
   reachedCaptions: [],
   inspected: null,

@@ -5,6 +5,7 @@
 import { useEffect } from "react";
 import {
   changeSpeed,
+  setEditorOpen,
   setShortcutsOpen,
   stepBackOnce,
   stepOnce,
@@ -22,6 +23,12 @@ export function useKeyboardShortcuts(): void {
         setShortcutsOpen(false);
         return;
       }
+      if (event.key === "Escape" && useStore.getState().editorDraft) {
+        void setEditorOpen(false);
+        return;
+      }
+      // While the editor is open, keys belong to its fields.
+      if (useStore.getState().editorDraft) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, select, textarea, button, [contenteditable]")) return;
       if (event.key === " ") togglePlay();

@@ -1,0 +1,239 @@
+// The scenario editor: the cluster, the clients with their Kafka configs, and the scripted actions,
+// as a form over the current scenario. Applying restarts the run with the edited scenario; any
+// problem is listed by field (from the engine's decoder) and the current run is kept.
+import { useState } from "react";
+import { applyEditedScenario, setEditorOpen } from "../state/actions";
+import { useStore } from "../state/store";
+import { ClientRows, type FieldSpec } from "./ClientRows";
+import { type ScenarioDraft, scenarioOf } from "./scenario-draft";
+
+const PRODUCER_FIELDS: FieldSpec[] = [
+  { key: "id", label: "id", kind: "text" },
+  { key: "topic", label: "topic", kind: "text" },
+  { key: "recordsPerSec", label: "records/s", kind: "number" },
+  { key: "valueBytes", label: "value bytes", kind: "number" },
+];
+
+const CONSUMER_FIELDS: FieldSpec[] = [
+  { key: "id", label: "id", kind: "text" },
+  { key: "mode", label: "mode (assign | subscribe)", kind: "text" },
+  { key: "topic", label: "topic (assign)", kind: "text" },
+  { key: "topics", label: "topics (subscribe)", kind: "list" },
+  { key: "groupId", label: "group (subscribe)", kind: "text" },
+  { key: "processingTimeMs", label: "ms per record", kind: "number" },
+];
+
+export function ScenarioEditor() {
+  const initial = useStore((s) => s.editorDraft);
+  const [draft, setDraft] = useState<ScenarioDraft | null>(initial);
+  const [errors, setErrors] = useState<string[]>([]);
+  if (!initial || !draft) return null;
+  const base = draft.base;
+  const cluster = (base.cluster ?? {}) as Record<string, unknown>;
+  const setBase = (patch: Record<string, unknown>) => setDraft({ ...draft, base: { ...base, ...patch } });
+  const apply = async () => {
+    const built = scenarioOf(draft);
+    if (!built.ok) return setErrors(built.errors);
+    setErrors(await applyEditedScenario(built.scenario));
+  };
+  const firstTopic = draft.topics[0]?.name ?? "topic";
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal editor"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="editor-title"
+        data-testid="editor"
+      >
+        <h2 id="editor-title">Edit scenario</h2>
+        <fieldset className="editor-section editor-grid">
+          <legend>Scenario</legend>
+          <label>
+            title
+            <input
+              value={String(base.title ?? "")}
+              onChange={(e) => setBase({ title: e.target.value })}
+              data-testid="editor-title"
+            />
+          </label>
+          <label>
+            seed
+            <input
+              value={String(base.seed ?? 1)}
+              inputMode="numeric"
+              onChange={(e) => setBase({ seed: Number(e.target.value) })}
+            />
+          </label>
+          <label>
+            duration (ms)
+            <input
+              value={String(base.durationMs ?? 10000)}
+              inputMode="numeric"
+              onChange={(e) => setBase({ durationMs: Number(e.target.value) })}
+            />
+          </label>
+          <label>
+            brokers
+            <input
+              value={String(cluster.brokers ?? 1)}
+              inputMode="numeric"
+              onChange={(e) => setBase({ cluster: { ...cluster, brokers: Number(e.target.value) } })}
+              data-testid="editor-brokers"
+            />
+          </label>
+        </fieldset>
+        <fieldset className="editor-section">
+          <legend>Topics</legend>
+          {draft.topics.map((t, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, names change as you type.
+            <div key={i} className="editor-row">
+              <input
+                aria-label="topic name"
+                value={t.name}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    topics: draft.topics.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                  })
+                }
+              />
+              <input
+                aria-label="partitions"
+                value={String(t.partitions)}
+                inputMode="numeric"
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    topics: draft.topics.map((x, j) =>
+                      j === i ? { ...x, partitions: Number(e.target.value) } : x,
+                    ),
+                  })
+                }
+                data-testid={`editor-partitions-${i}`}
+              />
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setDraft({ ...draft, topics: draft.topics.filter((_, j) => j !== i) })}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              setDraft({
+                ...draft,
+                topics: [...draft.topics, { name: `topic-${draft.topics.length + 1}`, partitions: 3 }],
+              })
+            }
+          >
+            Add topic
+          </button>
+        </fieldset>
+        <ClientRows
+          title="Producers"
+          rows={draft.producers}
+          fields={PRODUCER_FIELDS}
+          onChange={(producers) => setDraft({ ...draft, producers })}
+          template={() => ({
+            fields: { id: `producer-${draft.producers.length + 1}`, topic: firstTopic, recordsPerSec: 5 },
+            json: { keys: '{"kind": "none"}', config: "{}" },
+          })}
+        />
+        <ClientRows
+          title="Consumers"
+          rows={draft.consumers}
+          fields={CONSUMER_FIELDS}
+          onChange={(consumers) => setDraft({ ...draft, consumers })}
+          template={() => ({
+            fields: {
+              id: `consumer-${draft.consumers.length + 1}`,
+              mode: "subscribe",
+              topics: [firstTopic],
+              groupId: "group-1",
+            },
+            json: { config: "{}" },
+          })}
+        />
+        <fieldset className="editor-section">
+          <legend>Scripted actions</legend>
+          {draft.actions.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: actions are edited in place.
+            <div key={i} className="editor-row">
+              <input
+                aria-label="at (ms)"
+                value={String(a.atMs)}
+                inputMode="numeric"
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    actions: draft.actions.map((x, j) =>
+                      j === i ? { ...x, atMs: Number(e.target.value) } : x,
+                    ),
+                  })
+                }
+              />
+              <input
+                aria-label="command (JSON)"
+                className="editor-command"
+                value={a.command}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    actions: draft.actions.map((x, j) => (j === i ? { ...x, command: e.target.value } : x)),
+                  })
+                }
+              />
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              setDraft({
+                ...draft,
+                actions: [
+                  ...draft.actions,
+                  { atMs: 5000, command: '{"type": "pauseProducer", "producerId": ""}' },
+                ],
+              })
+            }
+          >
+            Add action
+          </button>
+        </fieldset>
+        {errors.length > 0 && (
+          <ul className="config-error" role="alert" data-testid="editor-errors">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        <div className="inspector-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void apply()}
+            data-testid="editor-apply"
+          >
+            Apply and restart the run
+          </button>
+          <button type="button" className="btn" onClick={() => setEditorOpen(false)}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

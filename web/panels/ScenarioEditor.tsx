@@ -16,10 +16,10 @@ const PRODUCER_FIELDS: FieldSpec[] = [
 
 const CONSUMER_FIELDS: FieldSpec[] = [
   { key: "id", label: "id", kind: "text" },
-  { key: "mode", label: "mode (assign | subscribe)", kind: "text" },
+  { key: "mode", label: "mode", kind: "text" },
   { key: "topic", label: "topic (assign)", kind: "text" },
-  { key: "topics", label: "topics (subscribe)", kind: "list" },
-  { key: "groupId", label: "group (subscribe)", kind: "text" },
+  { key: "topics", label: "topics", kind: "list" },
+  { key: "groupId", label: "group", kind: "text" },
   { key: "processingTimeMs", label: "ms per record", kind: "number" },
 ];
 

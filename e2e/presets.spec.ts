@@ -29,6 +29,36 @@ const MOMENTS: Record<string, (page: Page) => Promise<void>> = {
   "two-groups-one-topic": async (page) => {
     expect(await groupAttr(page, "data-state")).toEqual(["Stable", "Stable"]);
   },
+  "hello-kafka": async (page) => {
+    // Records landed on all three partitions and the consumer read them.
+    for (const p of [0, 1, 2]) {
+      expect(
+        Number(await page.getByTestId(`partition-orders-${p}`).getAttribute("data-leo")),
+      ).toBeGreaterThan(0);
+    }
+  },
+  "scaling-a-group": async (page) => {
+    expect(await groupAttr(page, "data-generation")).toEqual(["3"]);
+    await expect(page.locator("[data-testid^=consumer-] .client-bg")).toHaveCount(3);
+  },
+  "slow-consumer": async (page) => {
+    // One jump to the end: the timeline holds the latest removal for a poll timeout, at least.
+    expect(
+      await page.locator('[data-testid=timeline-marker][title*="removed from"]').count(),
+    ).toBeGreaterThanOrEqual(1);
+    expect(Number((await groupAttr(page, "data-generation"))[0])).toBeGreaterThanOrEqual(3);
+  },
+  "assign-vs-subscribe": async (page) => {
+    await expect(page.locator("[data-testid^=consumer-]", { hasText: "assign()" })).toHaveCount(1);
+    await expect(page.locator("[data-testid^=group-]")).toHaveCount(1);
+  },
+  "assignors-compared": async (page) => {
+    await expect(page.locator("[data-testid^=group-]")).toHaveCount(3);
+  },
+  "adding-partitions": async (page) => {
+    expect(Number((await groupAttr(page, "data-generation"))[0])).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('[data-testid=timeline-marker][title*="addPartitions"]')).toHaveCount(1);
+  },
   "consumer-crash": async (page) => {
     await expect(page.locator("[data-activity=dead]")).toHaveCount(1);
     expect(await groupAttr(page, "data-state")).toEqual(["Stable"]);

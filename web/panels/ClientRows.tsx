@@ -1,6 +1,6 @@
 // Rows of clients (producers or consumers) in the scenario editor: a few plain fields each, and
 // their nested Kafka objects (configs, key distributions) as JSON text with Kafka's names.
-import type { ClientDraft } from "./scenario-draft";
+import { type ClientDraft, patchAt, removeAt } from "./scenario-draft";
 
 export interface FieldSpec {
   key: string;
@@ -32,7 +32,7 @@ function parsed(text: string, kind: FieldSpec["kind"]): unknown {
 }
 
 export function ClientRows({ title, rows, fields, onChange, template }: Props) {
-  const update = (i: number, row: ClientDraft) => onChange(rows.map((r, j) => (j === i ? row : r)));
+  const update = (i: number, row: ClientDraft) => onChange(patchAt(rows, i, row));
   return (
     <fieldset className="editor-section">
       <legend>{title}</legend>
@@ -62,7 +62,7 @@ export function ClientRows({ title, rows, fields, onChange, template }: Props) {
               />
             </label>
           ))}
-          <button type="button" className="btn" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <button type="button" className="btn" onClick={() => onChange(removeAt(rows, i))}>
             Remove
           </button>
         </div>

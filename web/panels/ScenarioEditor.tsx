@@ -5,7 +5,7 @@ import { useState } from "react";
 import { applyEditedScenario, setEditorOpen } from "../state/actions";
 import { useStore } from "../state/store";
 import { ClientRows, type FieldSpec } from "./ClientRows";
-import { type ScenarioDraft, scenarioOf } from "./scenario-draft";
+import { patchAt, removeAt, type ScenarioDraft, scenarioOf } from "./scenario-draft";
 
 const PRODUCER_FIELDS: FieldSpec[] = [
   { key: "id", label: "id", kind: "text" },
@@ -31,6 +31,10 @@ export function ScenarioEditor() {
   const base = draft.base;
   const cluster = (base.cluster ?? {}) as Record<string, unknown>;
   const setBase = (patch: Record<string, unknown>) => setDraft({ ...draft, base: { ...base, ...patch } });
+  const patchTopic = (i: number, patch: Partial<ScenarioDraft["topics"][number]>) =>
+    setDraft({ ...draft, topics: patchAt(draft.topics, i, patch) });
+  const patchAction = (i: number, patch: Partial<ScenarioDraft["actions"][number]>) =>
+    setDraft({ ...draft, actions: patchAt(draft.actions, i, patch) });
   const apply = async () => {
     const built = scenarioOf(draft);
     if (!built.ok) return setErrors(built.errors);
@@ -91,31 +95,19 @@ export function ScenarioEditor() {
               <input
                 aria-label="topic name"
                 value={t.name}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    topics: draft.topics.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
-                  })
-                }
+                onChange={(e) => patchTopic(i, { name: e.target.value })}
               />
               <input
                 aria-label="partitions"
                 value={String(t.partitions)}
                 inputMode="numeric"
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    topics: draft.topics.map((x, j) =>
-                      j === i ? { ...x, partitions: Number(e.target.value) } : x,
-                    ),
-                  })
-                }
+                onChange={(e) => patchTopic(i, { partitions: Number(e.target.value) })}
                 data-testid={`editor-partitions-${i}`}
               />
               <button
                 type="button"
                 className="btn"
-                onClick={() => setDraft({ ...draft, topics: draft.topics.filter((_, j) => j !== i) })}
+                onClick={() => setDraft({ ...draft, topics: removeAt(draft.topics, i) })}
               >
                 Remove
               </button>
@@ -168,30 +160,18 @@ export function ScenarioEditor() {
                 aria-label="at (ms)"
                 value={String(a.atMs)}
                 inputMode="numeric"
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    actions: draft.actions.map((x, j) =>
-                      j === i ? { ...x, atMs: Number(e.target.value) } : x,
-                    ),
-                  })
-                }
+                onChange={(e) => patchAction(i, { atMs: Number(e.target.value) })}
               />
               <input
                 aria-label="command (JSON)"
                 className="editor-command"
                 value={a.command}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    actions: draft.actions.map((x, j) => (j === i ? { ...x, command: e.target.value } : x)),
-                  })
-                }
+                onChange={(e) => patchAction(i, { command: e.target.value })}
               />
               <button
                 type="button"
                 className="btn"
-                onClick={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
+                onClick={() => setDraft({ ...draft, actions: removeAt(draft.actions, i) })}
               >
                 Remove
               </button>

@@ -77,3 +77,12 @@ export function scenarioOf(
   const cluster = { ...((draft.base.cluster ?? {}) as Json), topics: draft.topics };
   return { ok: true, scenario: { ...draft.base, cluster, producers, consumers, actions } };
 }
+
+/** A copy of `list` with item `i` patched: the editor's rows change one field at a time. */
+export function patchAt<T>(list: readonly T[], i: number, patch: Partial<T>): T[] {
+  return list.map((item, j) => (j === i ? { ...item, ...patch } : item));
+}
+
+export function removeAt<T>(list: readonly T[], i: number): T[] {
+  return list.filter((_, j) => j !== i);
+}

@@ -55,4 +55,3 @@ export const commandSchema = z.discriminatedUnion("type", [
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
-export type CommandType = Command["type"];

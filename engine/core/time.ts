@@ -8,14 +8,6 @@ export type SimTimeUs = number & { readonly [simTimeBrand]: true };
 export const US_PER_MS = 1000;
 export const US_PER_SECOND = 1_000_000;
 
-export function simTimeUs(n: number): SimTimeUs {
-  return Math.round(n) as SimTimeUs;
-}
-
 export function msToUs(ms: number): SimTimeUs {
   return Math.round(ms * US_PER_MS) as SimTimeUs;
-}
-
-export function usToMs(us: number): number {
-  return us / US_PER_MS;
 }

@@ -193,6 +193,5 @@ export const scenarioSchema = z
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ProducerSpec = Scenario["producers"][number];
 export type ConsumerSpec = Scenario["consumers"][number];

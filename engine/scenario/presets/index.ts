@@ -41,7 +41,3 @@ export const PRESETS: readonly PresetEntry[] = [
   { id: "adding-partitions", raw: addingPartitions },
   { id: "fourth-consumer-joins-cooperative", raw: fourthConsumerJoinsCooperative },
 ];
-
-export function presetById(id: string): PresetEntry | undefined {
-  return PRESETS.find((p) => p.id === id);
-}

@@ -2,7 +2,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { ErrorBoundary } from "./panels/ErrorBoundary";
-import { applyUrlOptions, startFromLocation, testBridge } from "./state/actions";
+import { startFromLocation } from "./state/actions";
+import { testBridge } from "./state/test-bridge";
+import { applyUrlOptions } from "./state/ui-actions";
 import "./styles.css";
 
 declare global {

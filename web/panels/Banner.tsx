@@ -1,7 +1,8 @@
 // Problems the user must see: a dead worker (with a restart that rebuilds the run from its inputs)
 // and rejected input (the current run is kept). Never a blank page.
-import { dismissNotice, restartEngine } from "../state/actions";
+import { restartEngine } from "../state/actions";
 import { useStore } from "../state/store";
+import { dismissNotice } from "../state/ui-actions";
 
 export function Banner() {
   const engineError = useStore((s) => s.engineError);

@@ -1,7 +1,8 @@
 // The lesson's current caption, large, over the bottom of the scene: the latest caption reached.
 // When a caption paused the run, "Continue" resumes it. Rendered as text, never as HTML.
-import { togglePlay } from "../state/actions";
+
 import { useStore } from "../state/store";
+import { togglePlay } from "../state/ui-actions";
 
 export function CaptionBar() {
   const lesson = useStore((s) => s.view?.lesson ?? null);

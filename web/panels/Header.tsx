@@ -1,7 +1,8 @@
 // The header: product name, the scenario's title, playback, presenter mode, theme and help.
 // In presenter and embed modes the editing chrome (theme, help) is hidden.
-import { setShortcutsOpen, togglePresenter, toggleTheme } from "../state/actions";
+
 import { useStore } from "../state/store";
+import { setShortcutsOpen, togglePresenter, toggleTheme } from "../state/ui-actions";
 import { LessonsMenu } from "./LessonsMenu";
 import { PlaybackControls } from "./PlaybackControls";
 import { ShareMenu } from "./ShareMenu";

@@ -1,7 +1,8 @@
 // The side inspector: click an element of the scene for its live numbers, its Kafka configs and a
 // short explanation, and the actions Kafka allows on it.
-import { inspect } from "../state/actions";
+
 import { useStore } from "../state/store";
+import { inspect } from "../state/ui-actions";
 import { ConsumerInspector } from "./ConsumerInspector";
 import { GroupInspector } from "./GroupInspector";
 import { ProducerInspector } from "./ProducerInspector";

@@ -2,8 +2,9 @@
 // → steps, ← steps back, + and − change speed.
 
 import { formatSimTime } from "../lessons/narrate";
-import { changeSpeed, setSpeed, stepBackOnce, stepOnce, stepToNext, togglePlay } from "../state/actions";
+import { stepBackOnce, stepOnce, stepToNext } from "../state/actions";
 import { SPEEDS, useStore } from "../state/store";
+import { changeSpeed, setSpeed, togglePlay } from "../state/ui-actions";
 
 function speedLabel(speed: number): string {
   return speed >= 1 ? `${speed}×` : `1/${Math.round(1 / speed)}×`;

@@ -1,14 +1,9 @@
 // Share: a link that reproduces this exact run at this moment, and the scenario as a file (export
 // and import). Opening a link or importing a file never loses the current run on bad input.
 import { useRef } from "react";
-import {
-  copyShareLink,
-  exportScenarioFile,
-  importScenarioFile,
-  setEditorOpen,
-  setShareOpen,
-} from "../state/actions";
+import { copyShareLink, exportScenarioFile, importScenarioFile, setEditorOpen } from "../state/actions";
 import { useStore } from "../state/store";
+import { setShareOpen } from "../state/ui-actions";
 import { MenuButton } from "./MenuButton";
 
 export function ShareMenu() {

@@ -1,7 +1,7 @@
 // The keyboard shortcuts, opened with "?" or the header's help button; Esc or the button closes it.
 import { useEffect, useRef } from "react";
-import { setShortcutsOpen } from "../state/actions";
 import { useStore } from "../state/store";
+import { setShortcutsOpen } from "../state/ui-actions";
 
 const SHORTCUTS: [string, string][] = [
   ["Space", "play / pause"],

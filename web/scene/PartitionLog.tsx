@@ -3,8 +3,9 @@
 // compact density cells are small and unnumbered (hover a cell for its offset and key).
 import { memo } from "react";
 import type { ConsumerView, PartitionView } from "../../engine/view";
-import { hideKeyCard, showKeyCard } from "../state/actions";
+import { showKeyCard } from "../state/actions";
 import { useStore } from "../state/store";
+import { hideKeyCard } from "../state/ui-actions";
 import type { Box, Metrics } from "./layout";
 import { inkOn, keyColor } from "./palette";
 

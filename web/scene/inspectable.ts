@@ -1,8 +1,8 @@
 // Scene elements open the inspector on click, and on Enter or Space when focused: SVG has no
 // <button>, so a focusable group with role="button" carries these props.
 import type { KeyboardEvent } from "react";
-import { inspect } from "../state/actions";
 import type { Inspected } from "../state/store";
+import { inspect } from "../state/ui-actions";
 
 export function inspectableProps(target: Inspected, label: string) {
   return {

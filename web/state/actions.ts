@@ -4,14 +4,15 @@
 import type { ApplyResult, KeyPartitionExplanation, LoadResult } from "../../engine/api";
 import type { SimView, ViewOptions } from "../../engine/view";
 import helloScenario from "../../examples/hello.json";
-import { createEngineClient, type EngineClient, type RunRecord } from "../engine-client";
+import { createEngineClient, type EngineClient, type EngineRemote, type RunRecord } from "../engine-client";
 import { nextTimedPauseUs, reachedCaptions } from "../lessons/captions";
 import { milestoneOf, type TimelineMarker } from "../lessons/milestones";
 import { draftOf } from "../panels/scenario-draft";
-import { type Inspected, SPEEDS, useStore } from "./store";
+import { useStore } from "./store";
+import { hoverKey } from "./ui-actions";
 
 /** What each view carries: a window of records and events, and the milestones not seen yet. */
-function viewOptions(): ViewOptions {
+export function viewOptions(): ViewOptions {
   const seen = get().markers.reduce((max, m) => Math.max(max, m.id), -1);
   return { recordsPerPartition: 24, recentEvents: 160, milestonesAfter: seen };
 }
@@ -95,7 +96,7 @@ function collectMarkers(view: SimView): TimelineMarker[] {
   return [...markers, ...fresh].sort((a, b) => a.atUs - b.atUs).slice(-MARKERS_MAX);
 }
 
-function showView(view: SimView): void {
+export function showView(view: SimView): void {
   const reached = reachedCaptions(view);
   const before = new Set(get().reachedCaptions);
   const pauses = reached.some((i) => !before.has(i) && view.lesson?.captions[i]?.pause);
@@ -108,7 +109,7 @@ function showView(view: SimView): void {
   });
 }
 
-async function ensurePresetList(): Promise<void> {
+export async function ensurePresetList(): Promise<void> {
   if (!client || get().presets.length > 0) return;
   const presets = await client.call((engine) => engine.listPresets());
   set({ presets });
@@ -258,8 +259,10 @@ export async function applyEditedScenario(scenario: unknown): Promise<string[]> 
   return [];
 }
 
-export function setShareOpen(open: boolean): void {
-  set({ shareOpen: open });
+/** Runs `task` on the engine (the test bridge's door into the worker). */
+export function withEngine<T>(task: (engine: EngineRemote) => Promise<T>): Promise<T> {
+  if (!client) return Promise.reject(new Error("the simulation is not running"));
+  return client.call(task);
 }
 
 /** Rebuilds the worker from the last recorded run, at the current playhead. */
@@ -278,24 +281,6 @@ export async function restartEngine(): Promise<void> {
       notice: { kind: "info", text: "Simulation restarted where it stopped." },
     });
   else await startEngine();
-}
-
-export function togglePlay(): void {
-  set({ playing: !get().playing, lastStepEvents: [], lastStep: null });
-}
-
-export function pause(): void {
-  set({ playing: false });
-}
-
-export function setSpeed(speed: number): void {
-  set({ speed });
-}
-
-export function changeSpeed(direction: 1 | -1): void {
-  const index = SPEEDS.indexOf(get().speed as (typeof SPEEDS)[number]);
-  const next = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (index < 0 ? 3 : index) + direction))]!;
-  set({ speed: next });
 }
 
 /** Processes exactly one engine event and moves the playhead to it. */
@@ -385,69 +370,31 @@ export function advancePlayhead(wallDeltaMs: number): void {
     .catch(() => undefined);
 }
 
-export async function applyCommand(command: unknown): Promise<void> {
-  if (!client) return;
-  const result = await client.call<ApplyResult>((engine) => engine.apply(command, viewOptions()));
-  if (result.ok) {
-    // A command in the past forks the run: the markers of the old future go with it.
-    set({ markers: get().markers.filter((m) => m.atUs <= result.view.nowUs) });
-    showView(result.view);
-    set({ lastStepEvents: result.events });
-    await remember();
-  } else {
-    set({ notice: { kind: "error", text: `Not applied: ${result.error}` } });
-  }
-}
-
-export function dismissNotice(): void {
-  set({ notice: null });
-}
-
-/** Reads `?presenter`, `?embed` and `?theme=dark|light` (else the system preference). */
-export function applyUrlOptions(search: string, prefersDark: boolean): void {
-  const params = new URLSearchParams(search);
-  const theme = params.get("theme");
-  set({
-    presenter: params.has("presenter"),
-    embed: params.has("embed"),
-    theme: theme === "dark" || theme === "light" ? theme : prefersDark ? "dark" : "light",
-  });
-}
-
-export function togglePresenter(): void {
-  set({ presenter: !get().presenter });
-}
-
-export function inspect(target: Inspected | null): void {
-  set({ inspected: target });
-}
-
-/** Restarts a producer with a new config; resolves to Kafka's error text, or null when applied. */
-export async function restartProducerWith(
-  producerId: string,
-  config: Record<string, unknown>,
-): Promise<string | null> {
+/** Applies a command; resolves to the engine's error text, or null when applied. */
+export async function runCommand(command: unknown): Promise<string | null> {
   if (!client) return "the simulation is not running";
-  const result = await client.call<ApplyResult>((engine) =>
-    engine.apply({ type: "restartProducer", producerId, config }, viewOptions()),
-  );
+  const result = await client.call<ApplyResult>((engine) => engine.apply(command, viewOptions()));
   if (!result.ok) return result.error;
+  // A command in the past forks the run: the markers of the old future go with it.
+  set({ markers: get().markers.filter((m) => m.atUs <= result.view.nowUs) });
   showView(result.view);
   set({ lastStepEvents: result.events });
   await remember();
   return null;
 }
 
-export function setShortcutsOpen(open: boolean): void {
-  set({ shortcutsOpen: open });
+/** Applies a command from the scene; a refusal shows as a notice and the run is untouched. */
+export async function applyCommand(command: unknown): Promise<void> {
+  const error = await runCommand(command);
+  if (error !== null) set({ notice: { kind: "error", text: `Not applied: ${error}` } });
 }
 
-export function toggleTheme(): void {
-  set({ theme: get().theme === "light" ? "dark" : "light" });
-}
-
-export function hoverKey(key: string | null): void {
-  if (get().hoveredKey !== key) set({ hoveredKey: key });
+/** Restarts a producer with a new config; resolves to Kafka's error text, or null when applied. */
+export function restartProducerWith(
+  producerId: string,
+  config: Record<string, unknown>,
+): Promise<string | null> {
+  return runCommand({ type: "restartProducer", producerId, config });
 }
 
 /** Hovering a record: highlight its key everywhere and explain which partition each client picks. */
@@ -462,61 +409,4 @@ export async function showKeyCard(
     engine.explainKey(record.key, record.partitionCount),
   );
   if (get().hoveredKey === record.key) set({ keyCard: { ...record, x, y, rows } });
-}
-
-export function hideKeyCard(): void {
-  set({ hoveredKey: null, keyCard: null });
-}
-
-/** A small, typed bridge for end-to-end tests (Playwright drives the real worker through it). */
-export interface TestBridge {
-  advanceTo(timeMs: number): Promise<{ nowUs: number; eventLogHash: string; stepCount: number }>;
-  hash(): Promise<string>;
-  /** The preset lessons (ids and titles) and the current scenario's duration. */
-  presets(): Promise<{ id: string; title: string }[]>;
-  durationMs(): number;
-  /** Makes the worker throw from a call, to exercise the failure path end to end. */
-  breakEngine(): Promise<void>;
-  /** Loads a scenario as the app would (tests and benchmarks); resolves to the errors, if any. */
-  load(scenario: unknown): Promise<string[]>;
-  /** Applies a command as the UI would; resolves to the error message, if any. */
-  apply(command: unknown): Promise<string | null>;
-  play(speed: number): void;
-}
-
-export function testBridge(): TestBridge {
-  return {
-    async advanceTo(timeMs) {
-      set({ playing: false });
-      const view = await client!.call((engine) => engine.advanceTo(timeMs * 1000, viewOptions()));
-      showView(view);
-      set({ playheadUs: view.nowUs });
-      return { nowUs: view.nowUs, eventLogHash: view.eventLogHash, stepCount: view.stepCount };
-    },
-    hash: async () =>
-      (await client!.call((engine) => engine.view({ recordsPerPartition: 0, recentEvents: 0 }))).eventLogHash,
-    async load(scenario) {
-      await startEngine(scenario);
-      const notice = get().notice;
-      return notice?.kind === "error" ? [notice.text] : [];
-    },
-    async apply(command) {
-      await applyCommand(command);
-      const notice = get().notice;
-      return notice?.kind === "error" ? notice.text : null;
-    },
-    play(speed) {
-      set({ speed, playing: true });
-    },
-    async presets() {
-      await ensurePresetList();
-      return get().presets.map(({ id, title }) => ({ id, title }));
-    },
-    durationMs: () => get().view?.durationMs ?? 0,
-    async breakEngine() {
-      await client!
-        .call((engine) => (engine as unknown as { missingFunction(): Promise<void> }).missingFunction())
-        .catch(() => undefined);
-    },
-  };
 }

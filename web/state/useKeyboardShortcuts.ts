@@ -3,17 +3,9 @@
 // ? the list of shortcuts, Esc closes it.
 // Shortcuts stay out of the way while the user types in a field or works a control.
 import { useEffect } from "react";
-import {
-  changeSpeed,
-  setEditorOpen,
-  setShortcutsOpen,
-  stepBackOnce,
-  stepOnce,
-  stepToNext,
-  togglePlay,
-  togglePresenter,
-} from "./actions";
+import { setEditorOpen, stepBackOnce, stepOnce, stepToNext } from "./actions";
 import { useStore } from "./store";
+import { changeSpeed, setShortcutsOpen, togglePlay, togglePresenter } from "./ui-actions";
 
 export function useKeyboardShortcuts(): void {
   useEffect(() => {

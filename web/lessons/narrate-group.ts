@@ -160,6 +160,13 @@ export function narrateGroup(event: GroupEvent): { kind: GroupNarrationKind; tex
           : `${event.consumerId} revoked ${partitionList(event.partitions)} (${event.protocol === "EAGER" ? "eager: everything, before rejoining" : "cooperative: only the partitions that moved"}).`,
       );
     case "partitionsAssigned":
+      if (event.partitions.length === 0) {
+        return group(
+          event.assignment.length === 0
+            ? `${event.consumerId} has no partition in generation ${event.generationId}: it stays idle.`
+            : `${event.consumerId} keeps ${partitionList(event.assignment)}; nothing new was assigned.`,
+        );
+      }
       return group(
         `${event.consumerId} was assigned ${partitionList(event.partitions)}${event.partitions.length !== event.assignment.length ? `; it now owns ${partitionList(event.assignment)}` : ""}.`,
       );

@@ -4,7 +4,9 @@ import { defineConfig } from "@playwright/test";
 // E2E runs real Chromium against the production build (vite build + vite preview), never the dev
 // server: only the build proves the worker ships. Debian's chromium is used where Playwright's own
 // download is unavailable; CHROMIUM_PATH overrides.
-const PORT = 4317; // not 4173, so a running `npm start` never collides with the tests
+// Not 4173, so a running `npm start` never collides with the tests; E2E_PORT lets two checkouts
+// run their suites side by side.
+const PORT = Number(process.env.E2E_PORT) || 4317;
 const chromiumPath =
   process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 

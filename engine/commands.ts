@@ -2,6 +2,7 @@
 // discriminated union on `type`, validated with zod because commands also arrive from files and links.
 import { z } from "zod";
 import { GROUP_COMMAND_SCHEMAS } from "./group/commands";
+import { producerSpecSchema } from "./producer/spec";
 
 const id = z.string().min(1).max(64);
 /** LIMITS.partitionsPerTopic of scenario/schema.ts (which imports this module, so it is not imported here). */
@@ -51,7 +52,15 @@ export const commandSchema = z.discriminatedUnion("type", [
       count: z.number().int().min(1).max(COMMAND_PARTITIONS_PER_TOPIC_MAX),
     })
     .strict(),
+  /** A new KafkaProducer: it fetches metadata, then produces as its spec says. */
+  z.object({ type: z.literal("addProducer"), producer: producerSpecSchema }).strict(),
+  /** KafkaProducer.close(): sends what it has queued, waits for the responses, then is gone. */
+  z.object({ type: z.literal("closeProducer"), producerId: id }).strict(),
+  /** `kafka-consumer-groups --delete --group`: only an Empty group can be deleted (its offsets go too). */
+  z.object({ type: z.literal("deleteGroup"), groupId: z.string().min(1).max(249) }).strict(),
   ...GROUP_COMMAND_SCHEMAS,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
+/** A command as written (defaults not filled in yet): what files, links and tests hand to the schema. */
+export type CommandInput = z.input<typeof commandSchema>;

@@ -86,7 +86,7 @@ export type DomainEventBody =
       topic: string;
       partition: number;
       batchId: number;
-      reason: "full" | "queuedBehind" | "lingerElapsed" | "retryBackoffElapsed";
+      reason: "full" | "queuedBehind" | "lingerElapsed" | "retryBackoffElapsed" | "closing";
       waitedMs: number;
     }
   | {
@@ -258,7 +258,11 @@ export type DomainEventBody =
   | { type: "brokerStarted"; brokerId: number }
   /** `kafka-topics --alter --partitions`: the topic grew from `from` to `to` partitions. */
   | { type: "partitionsAdded"; topic: string; from: number; to: number }
-  | { type: "producerRestarted"; producerId: string; changedConfigs: readonly string[] };
+  | { type: "producerRestarted"; producerId: string; changedConfigs: readonly string[] }
+  | { type: "producerAdded"; producerId: string; topic: string }
+  /** close(): no new records; what is queued (`pendingRecords`) and in flight is still delivered. */
+  | { type: "producerClosing"; producerId: string; pendingRecords: number; inFlightRequests: number }
+  | { type: "producerClosed"; producerId: string };
 
 export type DomainEventType = DomainEventBody["type"];
 

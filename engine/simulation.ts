@@ -35,12 +35,18 @@ import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import type { DomainEvent } from "./events";
 import { isConsumerLifecycleCommand } from "./group/commands";
+import { deleteGroup, validateDeleteGroup } from "./group/coordinator/delete";
 import { fireCoordinatorTimer } from "./group/coordinator/membership";
 import { createGroupCoordinatorState } from "./group/coordinator/types";
 import { isGroupTimer } from "./group/timers";
 import { checkInvariants, createInvariantMemory } from "./invariants";
 import { createMetricsState, type MetricsSample, maybeSampleMetrics } from "./metrics";
 import { produceTimedOut } from "./producer/completion";
+import {
+  applyProducerLifecycle,
+  isProducerLifecycleCommand,
+  validateProducerLifecycle,
+} from "./producer/lifecycle";
 import {
   createProducerState,
   handleProducerMessage,
@@ -109,6 +115,7 @@ function initialState(scenario: Scenario): SimState {
     appliedCommands: [],
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,
+    addedProducers: [],
   };
   let leaderIndex = 0;
   for (const topic of scenario.cluster.topics) {
@@ -258,11 +265,17 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
   };
   // Validate before recording, so a rejected command leaves no trace in the run.
   if (isConsumerLifecycleCommand(command)) validateConsumerCommand(ctx, command);
+  if (isProducerLifecycleCommand(command)) validateProducerLifecycle(state, command);
   switch (command.type) {
     case "setProducerRate":
     case "pauseProducer":
-    case "resumeProducer":
-      producerOf(command.producerId);
+    case "resumeProducer": {
+      const p = producerOf(command.producerId);
+      if (p.status !== "running") throw new CommandError(`${command.type}: ${p.id} is ${p.status}`);
+      break;
+    }
+    case "deleteGroup":
+      validateDeleteGroup(state, command.groupId);
       break;
     case "setProcessingTime":
       consumerOf(command.consumerId);
@@ -288,6 +301,7 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
   state.appliedCommands.push({ atUs: state.nowUs, source, command });
   ctx.emit({ type: "commandApplied", command, source });
   if (isConsumerLifecycleCommand(command)) return applyConsumerCommand(ctx, command);
+  if (isProducerLifecycleCommand(command)) return applyProducerLifecycle(ctx, command);
   switch (command.type) {
     case "setProducerRate": {
       const p = producerOf(command.producerId);
@@ -340,6 +354,8 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       return restartProducer(ctx, command);
     case "addPartitions":
       return addPartitions(ctx, command.topic, command.count);
+    case "deleteGroup":
+      return deleteGroup(ctx, command.groupId);
     default: {
       const unreachable: never = command;
       throw new CommandError(`unknown command ${JSON.stringify(unreachable)}`);

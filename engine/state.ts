@@ -148,6 +148,11 @@ export interface ProducerState {
   readonly configNotes: readonly string[];
   recordsPerSec: number;
   paused: boolean;
+  /**
+   * close() was called (closing: the accumulator is closed, so every batch is ready at once, and
+   * the sender finishes what is queued and in flight) or has finished (closed: gone from the scene).
+   */
+  status: "running" | "closing" | "closed";
   /** Bumped when the rate changes so stale workload ticks are ignored. */
   tickEpoch: number;
   recordCounter: number;
@@ -199,6 +204,8 @@ export interface SimState {
   appliedCommands: { atUs: number; source: "user" | "script"; command: import("./commands").Command }[];
   /** The cluster's producer id allocator (InitProducerId). */
   nextKafkaProducerId: number;
+  /** Producers the addProducer command created, in order (the scenario lists the others). */
+  addedProducers: import("./producer/spec").ProducerSpec[];
 }
 
 export const RECENT_EVENTS_MAX = 2_000;

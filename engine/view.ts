@@ -84,6 +84,8 @@ export interface ProducerView {
   topic: string;
   recordsPerSec: number;
   paused: boolean;
+  /** "closing" between close() and its last response. */
+  status: "running" | "closing";
   config: Record<string, string | number>;
   openBatches: { partition: number; recordCount: number; sizeBytes: number; createdAtUs: number }[];
   inFlightRequests: number;
@@ -207,25 +209,29 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
         })),
       config: { ...(logs.find((l) => l.topic === t.name)?.config ?? {}) },
     })),
-    producers: [...state.producers.values()].map((p) => ({
-      id: p.id,
-      topic: p.topic,
-      recordsPerSec: p.recordsPerSec,
-      paused: p.paused,
-      config: flatConfigOf(p),
-      openBatches: [...p.deques.values()].flatMap((deque) =>
-        deque.map((b) => ({
-          partition: b.partition,
-          recordCount: b.records.length,
-          sizeBytes: b.sizeBytes,
-          createdAtUs: b.createdAtUs,
-        })),
-      ),
-      inFlightRequests: p.inFlight.size,
-      accumulatedRecords: p.counters.accumulatedRecords,
-      acknowledgedRecords: p.counters.acknowledgedRecords,
-      detail: buildProducerDetail(p, state.nowUs),
-    })),
+    // A closed producer is gone from the cluster's picture (its counters stay in the events).
+    producers: [...state.producers.values()]
+      .filter((p) => p.status !== "closed")
+      .map((p) => ({
+        id: p.id,
+        topic: p.topic,
+        status: p.status === "closing" ? "closing" : "running",
+        recordsPerSec: p.recordsPerSec,
+        paused: p.paused,
+        config: flatConfigOf(p),
+        openBatches: [...p.deques.values()].flatMap((deque) =>
+          deque.map((b) => ({
+            partition: b.partition,
+            recordCount: b.records.length,
+            sizeBytes: b.sizeBytes,
+            createdAtUs: b.createdAtUs,
+          })),
+        ),
+        inFlightRequests: p.inFlight.size,
+        accumulatedRecords: p.counters.accumulatedRecords,
+        acknowledgedRecords: p.counters.acknowledgedRecords,
+        detail: buildProducerDetail(p, state.nowUs),
+      })),
     consumers: [...state.consumers.values()].map((c) => buildConsumerView(state, c)),
     groups: buildGroupViews(state),
     messages: [...state.network.inFlight.values()].map((m) => ({

@@ -190,4 +190,6 @@ export type GroupEventBody =
       /** The exception poll() threw, e.g. "InvalidSessionTimeoutException". */
       exception: string;
       message: string;
-    };
+    }
+  /** DeleteGroups: an Empty group went Dead and was removed, with its committed offsets. */
+  | { type: "groupDeleted"; groupId: string; offsetsDeleted: number };

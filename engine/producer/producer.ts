@@ -5,7 +5,6 @@
 import { brokerActor, type SimContext } from "../context";
 import { US_PER_SECOND } from "../core/time";
 import type { MessageBody } from "../protocol";
-import type { ProducerSpec } from "../scenario/schema";
 import type { ProducerState } from "../state";
 import { accumulateRecord } from "./accumulator";
 import { handleProduceResponse } from "./completion";
@@ -17,6 +16,7 @@ import {
   type PartitionerConfig,
 } from "./partitioner";
 import { wakeSender } from "./sender";
+import { type ProducerSpec, producerSpecOf } from "./spec";
 import { nextRecordKey } from "./workload";
 
 /** The partitioner a producer's client and config select. */
@@ -64,6 +64,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
     configNotes: resolved.notes,
     recordsPerSec: spec.recordsPerSec,
     paused: false,
+    status: "running",
     tickEpoch: 0,
     recordCounter: 0,
     leaders: null,
@@ -91,7 +92,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
 }
 
 function specOf(ctx: SimContext, producer: ProducerState): ProducerSpec {
-  return ctx.state.scenario.producers.find((p) => p.id === producer.id)!;
+  return producerSpecOf(ctx.state, producer.id)!;
 }
 
 export function startProducer(ctx: SimContext, producer: ProducerState): void {

@@ -7,17 +7,19 @@
 import type { Command } from "../commands";
 import type { SimContext } from "../context";
 import { CommandError } from "../core/errors";
-import type { ProducerSpec } from "../scenario/schema";
 import type { SimState } from "../state";
 import { validateProducerConfig } from "./config";
 import { createProducerState, startProducer } from "./producer";
+import { type ProducerSpec, producerSpecOf } from "./spec";
 
 type RestartCommand = Extract<Command, { type: "restartProducer" }>;
 
 function specOf(state: SimState, producerId: string): ProducerSpec {
-  const spec = state.scenario.producers.find((p) => p.id === producerId);
+  const spec = producerSpecOf(state, producerId);
   if (!spec || !state.producers.has(producerId))
     throw new CommandError(`restartProducer: no producer "${producerId}"`);
+  if (state.producers.get(producerId)!.status !== "running")
+    throw new CommandError(`restartProducer: ${producerId} is ${state.producers.get(producerId)!.status}`);
   return spec;
 }
 

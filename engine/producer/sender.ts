@@ -76,9 +76,10 @@ function runSender(ctx: SimContext, producer: ProducerState): void {
   // Kafka's sender loops again at once after sending; the next pass finds what is still ready.
   const wakeAtUs = sent ? ctx.state.nowUs : Math.min(nextCheckUs, nextExpiryUs(producer));
   if (wakeAtUs < Number.POSITIVE_INFINITY) wakeSender(ctx, producer, wakeAtUs);
+  finishCloseIfDrained(ctx, producer);
 }
 
-type ReadyReason = "full" | "queuedBehind" | "lingerElapsed" | "retryBackoffElapsed";
+type ReadyReason = "full" | "queuedBehind" | "lingerElapsed" | "retryBackoffElapsed" | "closing";
 
 /** RecordAccumulator.batchReady for a partition's head batch: when it becomes sendable, and why. */
 function headReadiness(
@@ -91,6 +92,8 @@ function headReadiness(
     return { readyAtUs: head.retryBackoffUntilUs, reason: "retryBackoffElapsed" };
   }
   if (head.sealed) return { readyAtUs: nowUs, reason: "full" };
+  // close() closes the accumulator: every batch is sendable without waiting for linger.ms.
+  if (producer.status === "closing") return { readyAtUs: nowUs, reason: "closing" };
   if (deque.length > 1) return { readyAtUs: nowUs, reason: "queuedBehind" };
   const waitStartUs = Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0);
   return { readyAtUs: waitStartUs + producer.config["linger.ms"] * 1000, reason: "lingerElapsed" };
@@ -267,4 +270,12 @@ function sendProduceRequest(
     producerId: producer.id,
     requestId,
   });
+}
+
+/** After each sender pass: a closing producer with nothing queued or in flight is closed. */
+export function finishCloseIfDrained(ctx: SimContext, producer: ProducerState): void {
+  if (producer.status !== "closing" || producer.inFlight.size > 0) return;
+  for (const deque of producer.deques.values()) if (deque.length > 0) return;
+  producer.status = "closed";
+  ctx.emit({ type: "producerClosed", producerId: producer.id });
 }

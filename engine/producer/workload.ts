@@ -1,7 +1,7 @@
 // The application side of a producer: which key the next record carries. Random choices come from
 // the seeded "workload" stream only, so a run replays exactly from its seed.
 import type { RandomStream } from "../core/prng";
-import type { ProducerSpec } from "../scenario/schema";
+import type { ProducerSpec } from "./spec";
 
 /** The key of record number `recordIndex` (0-based) of this producer's workload. */
 export function nextRecordKey(

@@ -6,7 +6,7 @@ import { validateTopicConfig } from "../broker/topic-config";
 import { commandSchema } from "../commands";
 import { consumerSpecSchema } from "../consumer/spec";
 import { clusterConfigSchema } from "../group/coordinator/config";
-import { PRODUCER_CLIENTS, validateProducerConfig } from "../producer/config";
+import { PRODUCER_RECORDS_PER_SEC_MAX, producerSpecSchema } from "../producer/spec";
 import { lessonSchema } from "./lesson";
 
 export const SCENARIO_VERSION = 1;
@@ -17,64 +17,17 @@ export const LIMITS = {
   partitionsPerTopic: 256,
   producers: 16,
   consumers: 64,
-  recordsPerSecPerProducer: 100_000,
+  recordsPerSecPerProducer: PRODUCER_RECORDS_PER_SEC_MAX,
   actions: 1_000,
   durationMs: 24 * 3600 * 1000,
 } as const;
 
-const clientId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "use 1-64 letters, digits, '.', '_' or '-'");
 const topicName = z
   .string()
   .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
 
-const keyDistribution = z.discriminatedUnion("kind", [
-  /** Every record has a null key. */
-  z.object({ kind: z.literal("none") }).strict(),
-  /** The listed keys, cycling in order. */
-  z.object({ kind: z.literal("fixed"), keys: z.array(z.string().max(256)).min(1).max(1000) }).strict(),
-  /** key-0 … key-{count-1}, drawn uniformly from the seeded workload stream. */
-  z.object({ kind: z.literal("uniform"), count: z.number().int().min(1).max(1_000_000) }).strict(),
-  /** `hotKey` for a `hotShare` of records, the rest uniform over key-0 … key-{count-1}. */
-  z
-    .object({
-      kind: z.literal("skewed"),
-      count: z.number().int().min(1).max(1_000_000),
-      hotKey: z.string().max(256).default("hot"),
-      hotShare: z.number().min(0).max(1).default(0.5),
-    })
-    .strict(),
-  /** `${prefix}0`, `${prefix}1`, …: a new key per record. */
-  z.object({ kind: z.literal("sequential"), prefix: z.string().max(64).default("id-") }).strict(),
-]);
-
 /** A config object as written: Kafka property names to values, validated as a whole below. */
 const configObject = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
-
-const producerSchema = z
-  .object({
-    id: clientId,
-    topic: topicName,
-    /** Which client library's partitioners and defaults to model. */
-    client: z.enum(PRODUCER_CLIENTS as ["java", "librdkafka"]).default("java"),
-    recordsPerSec: z.number().min(0).max(LIMITS.recordsPerSecPerProducer),
-    valueBytes: z.number().int().min(0).max(1_048_576).default(100),
-    keys: keyDistribution.default({ kind: "none" }),
-    /** Send every record to this partition (ProducerRecord with an explicit partition). */
-    partition: z.number().int().min(0).optional(),
-    config: configObject.default({}),
-  })
-  .strict()
-  .superRefine((producer, ctx) => {
-    const result = validateProducerConfig(producer.config, producer.client);
-    if (result.ok) return;
-    for (const issue of result.issues) {
-      ctx.addIssue({
-        code: "custom",
-        path: issue.key === null ? ["config"] : ["config", issue.key],
-        message: issue.message,
-      });
-    }
-  });
 
 const topicSchema = z
   .object({
@@ -120,7 +73,7 @@ export const scenarioSchema = z
         config: clusterConfigSchema.prefault({}),
       })
       .strict(),
-    producers: z.array(producerSchema).max(LIMITS.producers).default([]),
+    producers: z.array(producerSpecSchema).max(LIMITS.producers).default([]),
     consumers: z.array(consumerSchema).max(LIMITS.consumers).default([]),
     actions: z
       .array(z.object({ atMs: z.number().min(0).max(LIMITS.durationMs), command: commandSchema }).strict())
@@ -193,5 +146,5 @@ export const scenarioSchema = z
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
-export type ProducerSpec = Scenario["producers"][number];
+export type { ProducerSpec } from "../producer/spec";
 export type ConsumerSpec = Scenario["consumers"][number];

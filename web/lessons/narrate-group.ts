@@ -207,6 +207,10 @@ export function narrateGroup(event: GroupEvent): { kind: GroupNarrationKind; tex
       return group(`${event.consumerId}'s application resumed.`);
     case "consumerFailed":
       return group(`${event.consumerId}'s poll() threw ${event.exception}: ${event.message}`);
+    case "groupDeleted":
+      return group(
+        `Group ${event.groupId} was deleted (it was Empty): it goes Dead and its committed offsets (${event.offsetsDeleted}) are removed.`,
+      );
     default: {
       const unreachable: never = event;
       return unreachable;

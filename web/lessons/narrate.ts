@@ -8,6 +8,7 @@ const READY_REASONS = {
   queuedBehind: "another batch is queued behind it",
   lingerElapsed: "linger.ms elapsed",
   retryBackoffElapsed: "the retry backoff elapsed",
+  closing: "the producer is closing, so it sends everything without waiting",
 } as const;
 
 const RETENTION_REASONS = {
@@ -240,6 +241,21 @@ export function narrate(event: DomainEvent): Narration | null {
       return {
         kind: "control",
         text: `Topic ${event.topic} now has ${event.to} partitions (was ${event.from}): once clients refresh their metadata, keys map to partitions anew and groups rebalance.`,
+      };
+    case "producerAdded":
+      return {
+        kind: "control",
+        text: `${event.producerId} was created: it fetches metadata for ${event.topic}, then produces.`,
+      };
+    case "producerClosing":
+      return {
+        kind: "produce",
+        text: `${event.producerId}.close(): no new records; it sends the ${plural(event.pendingRecords, "queued record")} at once (linger.ms no longer waits) and waits for ${plural(event.inFlightRequests, "request")} in flight.`,
+      };
+    case "producerClosed":
+      return {
+        kind: "control",
+        text: `${event.producerId} closed: everything it had queued was delivered or failed.`,
       };
     default: {
       const unreachable: never = event;

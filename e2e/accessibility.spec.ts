@@ -50,3 +50,22 @@ test("the scenario editor has none", async ({ app }) => {
   await expect(page.getByTestId("editor")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("a context menu, the Add dialog and the partition inspector have none", async ({ app }) => {
+  await app.open();
+  const page = app.page;
+  await page.evaluate(() => window.__topicscope!.advanceTo(3_000));
+  await page
+    .getByTestId("partition-orders-0")
+    .locator(".partition-button")
+    .click({ position: { x: 20, y: 20 } });
+  await expect(page.getByTestId("inspector")).toContainText("partition orders-0");
+  await page.getByTestId("producer-producer-1").click({ button: "right" });
+  await expect(page.getByTestId("context-menu")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await page.getByTestId("add").click();
+  await page.getByTestId("add-menu").getByRole("button", { name: "Add a consumer group…" }).click();
+  await expect(page.getByTestId("add-dialog")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

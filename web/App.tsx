@@ -1,6 +1,9 @@
 // App only arranges the panels.
+import { useState } from "react";
+import { AddDialog } from "./panels/AddDialog";
 import { Banner } from "./panels/Banner";
 import { CaptionBar } from "./panels/CaptionBar";
+import { ContextMenu } from "./panels/ContextMenu";
 import { Header } from "./panels/Header";
 import { Inspector } from "./panels/Inspector";
 import { Legend } from "./panels/Legend";
@@ -11,12 +14,15 @@ import { ShortcutsHelp } from "./panels/ShortcutsHelp";
 import { Timeline } from "./panels/Timeline";
 import { KeyCard } from "./scene/KeyCard";
 import { Scene } from "./scene/Scene";
+import { useWheelZoom, ZoomControls } from "./scene/ZoomControls";
 import { useStore } from "./state/store";
 import { useKeyboardShortcuts } from "./state/useKeyboardShortcuts";
 import { usePlaybackLoop } from "./state/usePlaybackLoop";
 
 export function App() {
   usePlaybackLoop();
+  const [stage, setStage] = useState<HTMLElement | null>(null);
+  useWheelZoom(stage);
   useKeyboardShortcuts();
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
@@ -35,8 +41,9 @@ export function App() {
       <div className="banners">
         <Banner />
       </div>
-      <main className="stage">
+      <main className="stage" ref={setStage}>
         <Scene />
+        {!presenter && !embed && <ZoomControls />}
         <KeyCard />
         <CaptionBar />
       </main>
@@ -47,6 +54,8 @@ export function App() {
         {hasLesson ? <LessonPanel /> : !presenter && !embed && <Legend />}
       </footer>
       <ShortcutsHelp />
+      <ContextMenu />
+      <AddDialog />
       <ScenarioEditor key={editorKey} />
     </div>
   );

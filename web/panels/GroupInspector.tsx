@@ -19,7 +19,7 @@ const COLUMNS = [
 ] as const;
 
 /** A new member like the group's first one, with the next free consumer-N id. */
-function addMember(group: GroupView, consumers: ConsumerView[]): void {
+export function addMember(group: GroupView, consumers: ConsumerView[]): void {
   const template = consumers.find((c) => c.groupId === group.groupId);
   if (!template) return;
   let n = consumers.length + 1;

@@ -3,6 +3,7 @@
 
 import { useStore } from "../state/store";
 import { setShortcutsOpen, togglePresenter, toggleTheme } from "../state/ui-actions";
+import { AddMenu } from "./AddMenu";
 import { LessonsMenu } from "./LessonsMenu";
 import { PlaybackControls } from "./PlaybackControls";
 import { ShareMenu } from "./ShareMenu";
@@ -34,6 +35,7 @@ export function Header() {
       )}
       {!presenter && !embed && (
         <>
+          <AddMenu />
           <LessonsMenu />
           <ShareMenu />
           <button

@@ -1,11 +1,24 @@
 // The side inspector: click an element of the scene for its live numbers, its Kafka configs and a
 // short explanation, and the actions Kafka allows on it.
 
-import { useStore } from "../state/store";
+import { MESSAGE_LABELS } from "../scene/MessageLayer";
+import { type Inspected, useStore } from "../state/store";
 import { inspect } from "../state/ui-actions";
+import { BrokerInspector } from "./BrokerInspector";
 import { ConsumerInspector } from "./ConsumerInspector";
 import { GroupInspector } from "./GroupInspector";
+import { MessageInspector } from "./MessageInspector";
+import { PartitionInspector } from "./PartitionInspector";
 import { ProducerInspector } from "./ProducerInspector";
+
+const TITLE_PREFIX: Record<Inspected["kind"], string> = {
+  producer: "",
+  consumer: "",
+  group: "group ",
+  broker: "broker ",
+  partition: "partition ",
+  message: "",
+};
 
 export function Inspector() {
   const inspected = useStore((s) => s.inspected);
@@ -25,14 +38,22 @@ export function Inspector() {
         const group = view.groups.find((g) => g.groupId === inspected.id);
         return group && <GroupInspector group={group} consumers={view.consumers} />;
       }
+      case "broker":
+        return <BrokerInspector view={view} brokerId={Number(inspected.id)} />;
+      case "partition":
+        return <PartitionInspector view={view} partitionKey={inspected.id} />;
+      case "message":
+        return <MessageInspector message={inspected.message} />;
     }
   })();
   return (
     <aside className="inspector" aria-labelledby="inspector-title" data-testid="inspector">
       <header className="inspector-header">
         <h2 id="inspector-title">
-          {inspected.kind === "group" ? "group " : ""}
-          {inspected.id}
+          {TITLE_PREFIX[inspected.kind]}
+          {inspected.kind === "message"
+            ? (MESSAGE_LABELS[inspected.message.api] ?? inspected.message.api)
+            : inspected.id}
         </h2>
         <button
           type="button"

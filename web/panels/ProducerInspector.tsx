@@ -4,7 +4,7 @@
 // run is left as it was.
 import { useState } from "react";
 import type { ProducerView } from "../../engine/view";
-import { restartProducerWith } from "../state/actions";
+import { applyCommand, restartProducerWith } from "../state/actions";
 
 type Value = string | number | boolean | null;
 
@@ -53,7 +53,16 @@ export function ProducerInspector({ producer }: { producer: ProducerView }) {
         <dd>{producer.acknowledgedRecords}</dd>
         <dt>requests in flight</dt>
         <dd>{producer.inFlightRequests}</dd>
+        <dt>status</dt>
+        <dd data-testid="producer-status">
+          {producer.status === "closing"
+            ? "closing: sending what is queued"
+            : producer.paused
+              ? "paused"
+              : "producing"}
+        </dd>
       </dl>
+      <ProducerActions producer={producer} />
       <h3>Configs</h3>
       <p className="inspector-note">
         Bold values were set in the scenario; the others are the client's defaults.
@@ -104,5 +113,54 @@ export function ProducerInspector({ producer }: { producer: ProducerView }) {
         </p>
       </form>
     </>
+  );
+}
+
+/** The workload (the application's send() calls) changes live; close() ends the client. */
+function ProducerActions({ producer }: { producer: ProducerView }) {
+  const [rate, setRate] = useState(String(producer.recordsPerSec));
+  const closing = producer.status === "closing";
+  const act = (type: string) => void applyCommand({ type, producerId: producer.id });
+  return (
+    <form
+      className="inspector-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void applyCommand({ type: "setProducerRate", producerId: producer.id, recordsPerSec: Number(rate) });
+      }}
+    >
+      <label className="rate-field">
+        records/s
+        <input
+          type="number"
+          min={0}
+          max={100000}
+          value={rate}
+          onChange={(e) => setRate(e.target.value)}
+          disabled={closing}
+          data-testid="producer-rate"
+        />
+      </label>
+      <button type="submit" className="btn" disabled={closing}>
+        Set rate
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => act(producer.paused ? "resumeProducer" : "pauseProducer")}
+        disabled={closing}
+      >
+        {producer.paused ? "Resume" : "Pause"}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => act("closeProducer")}
+        disabled={closing}
+        data-testid="close-producer"
+      >
+        Close producer
+      </button>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 // A broker and the partitions it leads. A stopped broker is drawn dimmed and crossed out.
 import type { SimView } from "../../engine/view";
+import { inspectableProps } from "./inspectable";
 import type { SceneLayout } from "./layout";
 import { type CommittedMarker, PartitionLog } from "./PartitionLog";
 import { GROUP_COLORS } from "./palette";
@@ -27,23 +28,39 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
   return (
     <g className={broker.up ? "broker" : "broker broker-down"} data-testid={`broker-${brokerId}`}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="broker-bg" />
-      <text
-        x={box.x + 18}
-        y={box.y + (layout.metrics.density === "compact" ? 28 : 34)}
-        className="broker-name"
+      <g
+        className="broker-header"
+        {...inspectableProps(
+          { kind: "broker", id: String(brokerId) },
+          `Broker ${brokerId}, ${broker.up ? "up" : "stopped"}: open its details`,
+        )}
       >
-        Broker {brokerId}
-      </text>
-      <text
-        x={box.x + box.width - 18}
-        y={box.y + (layout.metrics.density === "compact" ? 28 : 34)}
-        textAnchor="end"
-        className="broker-meta"
-      >
-        {broker.up
-          ? `leader of ${partitions.length} partition${partitions.length === 1 ? "" : "s"}`
-          : "stopped"}
-      </text>
+        <rect
+          x={box.x}
+          y={box.y}
+          width={box.width}
+          height={layout.metrics.density === "compact" ? 40 : 48}
+          rx={14}
+          className="hit-area"
+        />
+        <text
+          x={box.x + 18}
+          y={box.y + (layout.metrics.density === "compact" ? 28 : 34)}
+          className="broker-name"
+        >
+          Broker {brokerId}
+        </text>
+        <text
+          x={box.x + box.width - 18}
+          y={box.y + (layout.metrics.density === "compact" ? 28 : 34)}
+          textAnchor="end"
+          className="broker-meta"
+        >
+          {broker.up
+            ? `leader of ${partitions.length} partition${partitions.length === 1 ? "" : "s"}`
+            : "stopped"}
+        </text>
+      </g>
       {partitions.map((p) => (
         <PartitionLog
           key={`${p.topic}-${p.partition}`}

@@ -1,6 +1,7 @@
 // Messages in flight, drawn from their send and delivery times: position is a function of the
 // playhead, so pause and scrub are exact and nothing needs to ask the engine mid-flight.
 import type { MessageView } from "../../engine/view";
+import { inspectableProps } from "./inspectable";
 import { anchorOf, type SceneLayout } from "./layout";
 import { API_COLORS } from "./palette";
 
@@ -10,7 +11,7 @@ interface Props {
   playheadUs: number;
 }
 
-const LABELS: Record<string, string> = {
+export const MESSAGE_LABELS: Record<string, string> = {
   ProduceRequest: "Produce",
   ProduceResponse: "Produce ✓",
   FetchRequest: "Fetch",
@@ -55,10 +56,23 @@ export function MessageLayer({ messages, layout, playheadUs }: Props) {
         const y = (1 - t) ** 2 * from.y + 2 * (1 - t) * t * cy + t ** 2 * to.y;
         const color = API_COLORS[m.api] ?? "#7A7F87";
         const label =
-          m.recordCount > 0 ? `${LABELS[m.api] ?? m.api} · ${m.recordCount}` : (LABELS[m.api] ?? m.api);
+          m.recordCount > 0
+            ? `${MESSAGE_LABELS[m.api] ?? m.api} · ${m.recordCount}`
+            : (MESSAGE_LABELS[m.api] ?? m.api);
         const width = 18 + label.length * 9.5;
         return (
-          <g key={m.id} className="message" data-api={m.api}>
+          <g
+            key={m.id}
+            className="message"
+            data-api={m.api}
+            // Messages fly past too fast to tab to; keyboard users open them from the broker's
+            // and the partition's inspectors, which list what is in flight.
+            {...inspectableProps(
+              { kind: "message", id: String(m.id), message: m },
+              `${label}, ${m.from} to ${m.to}: open its details`,
+              false,
+            )}
+          >
             <path
               d={`M ${from.x} ${from.y} Q ${cx} ${cy} ${to.x} ${to.y}`}
               className="message-path"

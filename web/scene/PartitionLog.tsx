@@ -5,7 +5,8 @@ import { memo } from "react";
 import type { ConsumerView, PartitionView } from "../../engine/view";
 import { showKeyCard } from "../state/actions";
 import { useStore } from "../state/store";
-import { hideKeyCard } from "../state/ui-actions";
+import { hideKeyCard, inspect, openContextMenu } from "../state/ui-actions";
+import { inspectableProps } from "./inspectable";
 import type { Box, Metrics } from "./layout";
 import { inkOn, keyColor } from "./palette";
 
@@ -59,35 +60,43 @@ export const PartitionLog = memo(function PartitionLog({
       data-leo={logEndOffset}
       data-hw={highWatermark}
     >
-      <rect
-        x={box.x}
-        y={box.y}
-        width={box.width}
-        height={box.height}
-        rx={compact ? 5 : 10}
-        className="partition-bg"
-      />
-      <text
-        x={box.x + (compact ? 8 : 16)}
-        y={box.y + (compact ? box.height / 2 + 5 : 36)}
-        className="partition-name"
+      <g
+        className="partition-button"
+        {...inspectableProps(
+          { kind: "partition", id: name },
+          `Partition ${name}: log start ${logStartOffset}, high watermark ${highWatermark}, log end ${logEndOffset}. Open its details`,
+        )}
       >
-        {name}
-      </text>
-      {compact ? (
+        <rect
+          x={box.x}
+          y={box.y}
+          width={box.width}
+          height={box.height}
+          rx={compact ? 5 : 10}
+          className="partition-bg"
+        />
         <text
-          x={box.x + m.logXOffset - 8}
-          y={box.y + box.height / 2 + 5}
-          textAnchor="end"
-          className="partition-meta"
+          x={box.x + (compact ? 8 : 16)}
+          y={box.y + (compact ? box.height / 2 + 5 : 36)}
+          className="partition-name"
         >
-          {logEndOffset}
+          {name}
         </text>
-      ) : (
-        <text x={box.x + 16} y={box.y + 58} className="partition-meta">
-          LEO {logEndOffset} · HW {highWatermark}
-        </text>
-      )}
+        {compact ? (
+          <text
+            x={box.x + m.logXOffset - 8}
+            y={box.y + box.height / 2 + 5}
+            textAnchor="end"
+            className="partition-meta"
+          >
+            {logEndOffset}
+          </text>
+        ) : (
+          <text x={box.x + 16} y={box.y + 58} className="partition-meta">
+            LEO {logEndOffset} · HW {highWatermark}
+          </text>
+        )}
+      </g>
       {firstShown > logStartOffset && !compact && (
         <text x={cellX(firstShown) - 10} y={cellY + 31} textAnchor="end" className="partition-ellipsis">
           …
@@ -97,6 +106,7 @@ export const PartitionLog = memo(function PartitionLog({
         const fill = keyColor(record.key);
         const dimmed = hoveredKey !== null && record.key !== hoveredKey;
         return (
+          // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut to the partition's inspector and menu; keyboard users reach both through the partition's own button.
           <g
             key={record.offset}
             className="record-cell"
@@ -116,6 +126,11 @@ export const PartitionLog = memo(function PartitionLog({
               )
             }
             onPointerLeave={hideKeyCard}
+            onClick={() => inspect({ kind: "partition", id: name })}
+            onContextMenu={(event) => {
+              event.preventDefault();
+              openContextMenu({ kind: "partition", id: name }, event.clientX, event.clientY);
+            }}
           >
             <rect
               width={m.cell}

@@ -32,7 +32,12 @@ export function ProducerNode({ producer, box, partitionCount }: Props) {
         {producer.id}
       </text>
       <text x={box.x + 18} y={box.y + 62} className="client-meta">
-        → {producer.topic} · {producer.paused ? "paused" : `${producer.recordsPerSec} rec/s`}
+        → {producer.topic} ·{" "}
+        {producer.status === "closing"
+          ? "closing…"
+          : producer.paused
+            ? "paused"
+            : `${producer.recordsPerSec} rec/s`}
       </text>
       <text x={box.x + 18} y={box.y + 90} className="client-config">
         acks={String(producer.config.acks)} · linger.ms={String(producer.config["linger.ms"])}

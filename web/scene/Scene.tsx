@@ -2,6 +2,7 @@
 // flight between them. Geometry comes from layout.ts; the playhead drives motion.
 import { useMemo } from "react";
 import { useStore } from "../state/store";
+import { openContextMenu } from "../state/ui-actions";
 import { BrokerNode } from "./BrokerNode";
 import { ConsumerNode } from "./ConsumerNode";
 import { GroupLane } from "./GroupLane";
@@ -12,6 +13,7 @@ import { ProducerNode } from "./ProducerNode";
 export function Scene() {
   const view = useStore((s) => s.view);
   const playheadUs = useStore((s) => s.playheadUs);
+  const zoom = useStore((s) => s.zoom);
   const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
   if (!view || !layout) {
     return (
@@ -26,6 +28,13 @@ export function Scene() {
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG scene holding focusable elements is a labelled group; SVG has no <fieldset>. */}
       <svg
         viewBox={`0 0 ${SCENE_WIDTH} ${layout.height}`}
+        style={zoom === 1 ? undefined : { width: `${zoom * 100}%`, height: "auto", maxWidth: "none" }}
+        data-zoom={zoom}
+        // A right click on the background offers what can be added to the cluster.
+        onContextMenu={(event) => {
+          event.preventDefault();
+          openContextMenu({ kind: "scene", id: "" }, event.clientX, event.clientY);
+        }}
         role="group"
         aria-label={`${view.producers.length} producer(s), ${view.brokers.length} brokers, ${view.consumers.length} consumer(s)`}
       >

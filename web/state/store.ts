@@ -3,7 +3,7 @@
 import { create } from "zustand";
 import type { KeyPartitionExplanation, MetricsSample } from "../../engine/api";
 import type { DomainEvent } from "../../engine/events";
-import type { SimView } from "../../engine/view";
+import type { MessageView, SimView } from "../../engine/view";
 
 export interface SimulationSlice {
   view: SimView | null;
@@ -42,7 +42,22 @@ export interface KeyCardState {
   rows: KeyPartitionExplanation[];
 }
 
-export type Inspected = { kind: "producer" | "consumer" | "group"; id: string };
+/** Something in the scene: ids are client ids, group ids, broker numbers, "topic-partition" keys. */
+export type Inspected =
+  | { kind: "producer" | "consumer" | "group" | "broker" | "partition"; id: string }
+  /** A message is gone once delivered, so the inspector keeps the copy it was opened with. */
+  | { kind: "message"; id: string; message: MessageView };
+
+/** What a right click (or the context-menu key) was on: an element, or the scene's background. */
+export type ContextTarget = Inspected | { kind: "scene"; id: "" };
+
+/** The small forms that add things to a run (from the Add menu and the context menus). */
+export type AddDialog =
+  | { kind: "addProducer"; topic?: string }
+  | { kind: "addGroup"; topic?: string }
+  | { kind: "addPartitions"; topic: string };
+
+export const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 
 export interface UiSlice {
   theme: "light" | "dark";
@@ -63,6 +78,11 @@ export interface UiSlice {
   inspected: Inspected | null;
   hoveredKey: string | null;
   keyCard: KeyCardState | null;
+  /** An open context menu, at viewport coordinates. */
+  contextMenu: { target: ContextTarget; x: number; y: number } | null;
+  addDialog: AddDialog | null;
+  /** Scene zoom (1 = fit the width); above 1 the scene scrolls. */
+  zoom: number;
 }
 
 export type StoreState = SimulationSlice & PlaybackSlice & UiSlice;
@@ -93,4 +113,7 @@ export const useStore = create<StoreState>()(() => ({
   inspected: null,
   hoveredKey: null,
   keyCard: null,
+  contextMenu: null,
+  addDialog: null,
+  zoom: 1,
 }));

@@ -1,6 +1,6 @@
 // Actions that only change what the UI shows (playback switches, theme, panels, hover): they
 // never talk to the engine. Engine-backed actions live in actions.ts.
-import { type Inspected, SPEEDS, useStore } from "./store";
+import { type AddDialog, type ContextTarget, type Inspected, SPEEDS, useStore, ZOOMS } from "./store";
 
 const set = useStore.setState;
 const get = useStore.getState;
@@ -60,4 +60,24 @@ export function hideKeyCard(): void {
 
 export function setShareOpen(open: boolean): void {
   set({ shareOpen: open });
+}
+
+export function openContextMenu(target: ContextTarget, x: number, y: number): void {
+  set({ contextMenu: { target, x, y }, keyCard: null, hoveredKey: null });
+}
+
+export function closeContextMenu(): void {
+  set({ contextMenu: null });
+}
+
+export function openAddDialog(dialog: AddDialog | null): void {
+  set({ addDialog: dialog, contextMenu: null });
+}
+
+/** One step in ZOOMS; 0 resets to fit the width. */
+export function changeZoom(direction: 1 | -1 | 0): void {
+  if (direction === 0) return void set({ zoom: 1 });
+  const index = ZOOMS.indexOf(get().zoom as (typeof ZOOMS)[number]);
+  const next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (index < 0 ? 2 : index) + direction))]!;
+  set({ zoom: next });
 }

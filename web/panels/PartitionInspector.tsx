@@ -1,0 +1,166 @@
+// The partition inspector: its leader, the three offsets that matter (log start, high watermark,
+// log end), its segments, its topic's configs, each group's committed offset and lag, each
+// consumer's position, what is in flight for it, and "add partitions" for its topic.
+import type { SimView } from "../../engine/view";
+import { inspect, openAddDialog } from "../state/ui-actions";
+import { InFlightList } from "./InFlightList";
+
+/** Kafka's topic config defaults (log.retention.hours=168, log.segment.bytes=1 GiB, …). */
+const TOPIC_DEFAULTS: Record<string, number> = {
+  "retention.ms": 604_800_000,
+  "retention.bytes": -1,
+  "segment.bytes": 1_073_741_824,
+  "segment.ms": 604_800_000,
+};
+
+/** "7 days" for 604,800,000 ms, "1 GiB" for 1,073,741,824 bytes: what an instructor reads out. */
+function readable(name: string, value: number): string {
+  if (value < 0) return " (no limit)";
+  if (name.endsWith(".ms")) {
+    const units: [number, string][] = [
+      [86_400_000, "day"],
+      [3_600_000, "hour"],
+      [60_000, "minute"],
+      [1000, "second"],
+    ];
+    const unit = units.find(([ms]) => value >= ms && value % ms === 0);
+    return unit ? ` (${value / unit[0]} ${unit[1]}${value / unit[0] === 1 ? "" : "s"})` : "";
+  }
+  if (name.endsWith(".bytes")) {
+    const units: [number, string][] = [
+      [1_073_741_824, "GiB"],
+      [1_048_576, "MiB"],
+      [1024, "KiB"],
+    ];
+    const unit = units.find(([b]) => value >= b && value % b === 0);
+    return unit ? ` (${value / unit[0]} ${unit[1]})` : "";
+  }
+  return "";
+}
+
+export function PartitionInspector({ view, partitionKey }: { view: SimView; partitionKey: string }) {
+  const topic = view.topics.find((t) =>
+    t.partitions.some((p) => `${t.name}-${p.partition}` === partitionKey),
+  );
+  const partition = topic?.partitions.find((p) => `${topic.name}-${p.partition}` === partitionKey);
+  if (!topic || !partition) return null;
+  const groups = view.groups.flatMap((g) =>
+    g.lag
+      .filter((l) => l.topic === topic.name && l.partition === partition.partition)
+      .map((l) => ({ groupId: g.groupId, ...l })),
+  );
+  const positions = view.consumers.flatMap((c) =>
+    c.partitions
+      .filter((p) => p.topic === topic.name && p.partition === partition.partition)
+      .map((p) => ({ consumerId: c.id, ...p })),
+  );
+  return (
+    <>
+      <p className="inspector-lede">
+        Partition {partition.partition} of <b>{topic.name}</b> ({topic.partitions.length} partitions): an
+        append-only log. Each record gets the next offset; consumers read up to the high watermark.
+      </p>
+      <dl className="inspector-stats" data-testid="partition-stats">
+        <dt>leader</dt>
+        <dd>
+          <button
+            type="button"
+            className="link"
+            onClick={() => inspect({ kind: "broker", id: String(partition.leaderBrokerId) })}
+          >
+            broker {partition.leaderBrokerId}
+          </button>
+        </dd>
+        <dt>log start offset</dt>
+        <dd>{partition.logStartOffset}</dd>
+        <dt>high watermark</dt>
+        <dd>{partition.highWatermark}</dd>
+        <dt>log end offset</dt>
+        <dd data-testid="partition-leo">{partition.logEndOffset}</dd>
+        <dt>size</dt>
+        <dd>{partition.sizeBytes.toLocaleString("en-US")} bytes</dd>
+      </dl>
+      <div className="inspector-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => openAddDialog({ kind: "addPartitions", topic: topic.name })}
+        >
+          Add partitions to {topic.name}…
+        </button>
+      </div>
+      <h3>Groups and consumers</h3>
+      {groups.length === 0 && positions.length === 0 ? (
+        <p className="inspector-note">No group has committed an offset here and no consumer reads it.</p>
+      ) : (
+        <table className="inspector-table">
+          <thead>
+            <tr>
+              <th scope="col">who</th>
+              <th scope="col">offset</th>
+              <th scope="col">lag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={`g-${g.groupId}`}>
+                <td>{g.groupId} (committed)</td>
+                <td>{g.committedOffset ?? "—"}</td>
+                <td>{g.lag ?? "—"}</td>
+              </tr>
+            ))}
+            {positions.map((p) => (
+              <tr key={`c-${p.consumerId}`}>
+                <td>{p.consumerId} (position)</td>
+                <td>{p.position ?? "—"}</td>
+                <td>{p.lag ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Segments</h3>
+      <table className="inspector-table">
+        <thead>
+          <tr>
+            <th scope="col">base offset</th>
+            <th scope="col">records</th>
+            <th scope="col">bytes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {partition.segments.map((s) => (
+            <tr key={s.baseOffset}>
+              <td>
+                {s.baseOffset}
+                {s.active ? " (active)" : ""}
+              </td>
+              <td>{s.recordCount}</td>
+              <td>{s.sizeBytes.toLocaleString("en-US")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Topic configs</h3>
+      <dl className="inspector-stats">
+        {Object.entries(topic.config).map(([name, value]) => (
+          <div key={name} className="config-pair">
+            <dt>
+              <code>{name}</code>
+            </dt>
+            <dd>
+              {value.toLocaleString("en-US")}
+              {readable(name, value)}
+              {TOPIC_DEFAULTS[name] === value ? " (default)" : ""}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="inspector-note">
+        Set in the scenario's cluster.topics (Kafka changes them at runtime with kafka-configs --alter; the
+        simulator takes them from the scenario).
+      </p>
+      <InFlightList messages={view.messages.filter((m) => m.partitionKey === partitionKey)} />
+    </>
+  );
+}

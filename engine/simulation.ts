@@ -33,6 +33,7 @@ import { createNetworkState, type NetworkMessage, takeDelivered } from "./core/n
 import { createRandomStreams } from "./core/prng";
 import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
+import { createDeliveryState, recordDeliveries } from "./delivery";
 import type { DomainEvent } from "./events";
 import { isConsumerLifecycleCommand } from "./group/commands";
 import { fireCoordinatorTimer } from "./group/coordinator/membership";
@@ -106,6 +107,7 @@ function initialState(scenario: Scenario): SimState {
     eventCount: 0,
     eventTypeCounts: {},
     metrics: createMetricsState(),
+    delivery: createDeliveryState(),
     appliedCommands: [],
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,
@@ -363,6 +365,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     apply(command, source = "user") {
       ctx.stepEvents = [];
       applyCommand(ctx, command, source);
+      recordDeliveries(state, ctx.stepEvents);
       afterStep();
       return ctx.stepEvents;
     },
@@ -373,6 +376,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       state.nowUs = next.atUs;
       state.stepCount++;
       fire(ctx, next.payload);
+      recordDeliveries(state, ctx.stepEvents);
       afterStep();
       return ctx.stepEvents;
     },

@@ -193,6 +193,8 @@ export interface SimState {
   eventCount: number;
   /** Metrics sampled over time for the operations charts. */
   metrics: import("./metrics").MetricsState;
+  /** Lost and duplicated records per group and partition (engine/delivery.ts). */
+  delivery: import("./delivery").DeliveryState;
   /** How many events of each type the run has emitted (lesson captions bound to the n-th event). */
   eventTypeCounts: Record<string, number>;
   /** Commands applied so far (user and script), with the time they applied: the run's inputs. */

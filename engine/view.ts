@@ -8,6 +8,7 @@ import {
 } from "./consumer/consumer-view";
 import { digestHex } from "./core/digest";
 import { peek } from "./core/scheduler";
+import { type DeliveryView, deliveryView } from "./delivery";
 import type { DomainEvent } from "./events";
 import { buildGroupViews, type GroupView } from "./group/view";
 import { buildProducerDetail, flatConfigOf, type ProducerDetailView } from "./producer/producer-view";
@@ -132,6 +133,8 @@ export interface SimView {
   consumers: ConsumerView[];
   /** Consumer groups the coordinators know, with the `kafka-consumer-groups --describe` table. */
   groups: GroupView[];
+  /** Records delivered, duplicated and lost, per group (or assign() consumer) and partition. */
+  deliveries: DeliveryView[];
   messages: MessageView[];
   recentEvents: DomainEvent[];
   /** Milestone events after `ViewOptions.milestonesAfter`, when asked for. */
@@ -228,6 +231,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
     })),
     consumers: [...state.consumers.values()].map((c) => buildConsumerView(state, c)),
     groups: buildGroupViews(state),
+    deliveries: deliveryView(state),
     messages: [...state.network.inFlight.values()].map((m) => ({
       id: m.id,
       api: m.body.api,

@@ -39,6 +39,11 @@ export interface PartitionLogState {
   readonly topic: string;
   readonly partition: number;
   leaderBrokerId: number;
+  /**
+   * The brokers assigned a replica, leader first. Placement only: followers do not fetch (no
+   * replication traffic yet), so the high watermark stays the leader's log end offset.
+   */
+  readonly replicas: readonly number[];
   logStartOffset: number;
   logEndOffset: number;
   /** Equal to the log end offset until replication exists (documented in engine/README.md). */

@@ -46,6 +46,8 @@ export interface PartitionView {
   topic: string;
   partition: number;
   leaderBrokerId: number;
+  /** Brokers assigned a replica, leader first (placement only: replication is not simulated). */
+  replicas: number[];
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
@@ -122,7 +124,7 @@ export interface SimView {
   eventTypeCounts: Record<string, number>;
   eventLogHash: string;
   nextEventAtUs: number | null;
-  brokers: { id: number; up: boolean; leaderOf: number }[];
+  brokers: { id: number; rack: string | null; up: boolean; leaderOf: number }[];
   topics: {
     name: string;
     partitions: PartitionView[];
@@ -177,6 +179,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
     nextEventAtUs: peek(state.scheduler)?.atUs ?? null,
     brokers: [...state.brokers.values()].map((b) => ({
       id: b.id,
+      rack: scenario.cluster.brokers.find((spec) => spec.id === b.id)?.rack ?? null,
       up: b.up,
       leaderOf: logs.filter((l) => l.leaderBrokerId === b.id).length,
     })),
@@ -188,6 +191,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
           topic: l.topic,
           partition: l.partition,
           leaderBrokerId: l.leaderBrokerId,
+          replicas: [...l.replicas],
           logStartOffset: l.logStartOffset,
           logEndOffset: l.logEndOffset,
           highWatermark: l.highWatermark,

@@ -5,6 +5,7 @@
 import { addPartitions, refreshMetadata, validateAddPartitions } from "./broker/add-partitions";
 import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
 import { createPartitionLog } from "./broker/partition-log";
+import { assignReplicas, brokerPlacements } from "./broker/replica-placement";
 import { runRetentionCheck } from "./broker/retention";
 import {
   LOG_RETENTION_CHECK_INTERVAL_MS,
@@ -33,6 +34,7 @@ import { createNetworkState, type NetworkMessage, takeDelivered } from "./core/n
 import { createRandomStreams } from "./core/prng";
 import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
+import { createDeliveryState, recordDeliveries } from "./delivery";
 import type { DomainEvent } from "./events";
 import { isConsumerLifecycleCommand } from "./group/commands";
 import { deleteGroup, validateDeleteGroup } from "./group/coordinator/delete";
@@ -94,7 +96,7 @@ export interface Simulation {
 }
 
 function initialState(scenario: Scenario): SimState {
-  const brokerIds = Array.from({ length: scenario.cluster.brokers }, (_, i) => i + 1);
+  const brokerIds = scenario.cluster.brokers.map((b) => b.id);
   const state: SimState = {
     scenario,
     nowUs: 0 as SimTimeUs,
@@ -112,21 +114,30 @@ function initialState(scenario: Scenario): SimState {
     eventCount: 0,
     eventTypeCounts: {},
     metrics: createMetricsState(),
+    delivery: createDeliveryState(),
     appliedCommands: [],
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,
     addedProducers: [],
   };
-  let leaderIndex = 0;
+  const placement = brokerPlacements(scenario.cluster.brokers);
+  let placed = 0;
   for (const topic of scenario.cluster.topics) {
     const resolved = validateTopicConfig(topic.config);
     const config = resolved.ok ? resolved.config : { ...TOPIC_CONFIG_DEFAULTS };
+    // AdminUtils' placement, started where the previous topic stopped: leaders continue
+    // round-robin over the brokers across topics.
+    const replicas = assignReplicas(
+      placement,
+      topic.partitions,
+      topic.replicationFactor,
+      placed % placement.length,
+    );
+    placed += topic.partitions;
     for (let p = 0; p < topic.partitions; p++) {
-      // Leaders spread round-robin over brokers, continuing across topics (simplified placement).
-      const leaderBrokerId = brokerIds[leaderIndex++ % brokerIds.length]!;
       state.partitions.set(
         partitionKey(topic.name, p),
-        createPartitionLog(topic.name, p, leaderBrokerId, config),
+        createPartitionLog(topic.name, p, replicas[p]!, config),
       );
     }
   }
@@ -379,6 +390,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     apply(command, source = "user") {
       ctx.stepEvents = [];
       applyCommand(ctx, command, source);
+      recordDeliveries(state, ctx.stepEvents);
       afterStep();
       return ctx.stepEvents;
     },
@@ -389,6 +401,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       state.nowUs = next.atUs;
       state.stepCount++;
       fire(ctx, next.payload);
+      recordDeliveries(state, ctx.stepEvents);
       afterStep();
       return ctx.stepEvents;
     },

@@ -39,6 +39,11 @@ export interface PartitionLogState {
   readonly topic: string;
   readonly partition: number;
   leaderBrokerId: number;
+  /**
+   * The brokers assigned a replica, leader first. Placement only: followers do not fetch (no
+   * replication traffic yet), so the high watermark stays the leader's log end offset.
+   */
+  readonly replicas: readonly number[];
   logStartOffset: number;
   logEndOffset: number;
   /** Equal to the log end offset until replication exists (documented in engine/README.md). */
@@ -198,6 +203,8 @@ export interface SimState {
   eventCount: number;
   /** Metrics sampled over time for the operations charts. */
   metrics: import("./metrics").MetricsState;
+  /** Lost and duplicated records per group and partition (engine/delivery.ts). */
+  delivery: import("./delivery").DeliveryState;
   /** How many events of each type the run has emitted (lesson captions bound to the n-th event). */
   eventTypeCounts: Record<string, number>;
   /** Commands applied so far (user and script), with the time they applied: the run's inputs. */

@@ -8,6 +8,7 @@ import {
 } from "./consumer/consumer-view";
 import { digestHex } from "./core/digest";
 import { peek } from "./core/scheduler";
+import { type DeliveryView, deliveryView } from "./delivery";
 import type { DomainEvent } from "./events";
 import { buildGroupViews, type GroupView } from "./group/view";
 import { buildProducerDetail, flatConfigOf, type ProducerDetailView } from "./producer/producer-view";
@@ -45,6 +46,8 @@ export interface PartitionView {
   topic: string;
   partition: number;
   leaderBrokerId: number;
+  /** Brokers assigned a replica, leader first (placement only: replication is not simulated). */
+  replicas: number[];
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
@@ -123,7 +126,7 @@ export interface SimView {
   eventTypeCounts: Record<string, number>;
   eventLogHash: string;
   nextEventAtUs: number | null;
-  brokers: { id: number; up: boolean; leaderOf: number }[];
+  brokers: { id: number; rack: string | null; up: boolean; leaderOf: number }[];
   topics: {
     name: string;
     partitions: PartitionView[];
@@ -134,6 +137,8 @@ export interface SimView {
   consumers: ConsumerView[];
   /** Consumer groups the coordinators know, with the `kafka-consumer-groups --describe` table. */
   groups: GroupView[];
+  /** Records delivered, duplicated and lost, per group (or assign() consumer) and partition. */
+  deliveries: DeliveryView[];
   messages: MessageView[];
   recentEvents: DomainEvent[];
   /** Milestone events after `ViewOptions.milestonesAfter`, when asked for. */
@@ -176,6 +181,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
     nextEventAtUs: peek(state.scheduler)?.atUs ?? null,
     brokers: [...state.brokers.values()].map((b) => ({
       id: b.id,
+      rack: scenario.cluster.brokers.find((spec) => spec.id === b.id)?.rack ?? null,
       up: b.up,
       leaderOf: logs.filter((l) => l.leaderBrokerId === b.id).length,
     })),
@@ -187,6 +193,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
           topic: l.topic,
           partition: l.partition,
           leaderBrokerId: l.leaderBrokerId,
+          replicas: [...l.replicas],
           logStartOffset: l.logStartOffset,
           logEndOffset: l.logEndOffset,
           highWatermark: l.highWatermark,
@@ -234,6 +241,7 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
       })),
     consumers: [...state.consumers.values()].map((c) => buildConsumerView(state, c)),
     groups: buildGroupViews(state),
+    deliveries: deliveryView(state),
     messages: [...state.network.inFlight.values()].map((m) => ({
       id: m.id,
       api: m.body.api,

@@ -1,4 +1,4 @@
-// Protects the shipped JSON Schema: public/schema/scenario-v1.json is exactly what the engine's
+// Protects the shipped JSON Schema: public/schema/scenario-v2.json is exactly what the engine's
 // zod schema generates, so the published format never drifts from the one the app validates.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

@@ -1,19 +1,20 @@
 // The scenario format as a JSON Schema, generated from the zod schema the engine validates with:
-// `npx tsx scripts/scenario-schema.ts` writes public/schema/scenario-v1.json (a test keeps it in sync).
+// `npx tsx scripts/scenario-schema.ts` writes public/schema/scenario-v2.json (a test keeps it in sync).
+// public/schema/scenario-v1.json stays as published: version 1 files still open (they migrate).
 // Rules zod checks in code (unique ids, Kafka's config combinations) are not expressible in JSON
 // Schema; the engine's decoder remains the authority and names the field of any violation.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { scenarioSchema } from "../engine/scenario/schema";
+import { SCENARIO_VERSION, scenarioSchema } from "../engine/scenario/schema";
 
-export const SCHEMA_PATH = "public/schema/scenario-v1.json";
+export const SCHEMA_PATH = `public/schema/scenario-v${SCENARIO_VERSION}.json`;
 
 export function scenarioJsonSchema(): string {
   const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" });
   const document = {
     ...schema,
-    title: "Topicscope scenario, format version 1",
+    title: `Topicscope scenario, format version ${SCENARIO_VERSION}`,
     description: "See docs/scenario-format.md. Generated from engine/scenario/schema.ts.",
   };
   return `${JSON.stringify(document, null, 2)}\n`;

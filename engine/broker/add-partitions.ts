@@ -1,5 +1,6 @@
 // `kafka-topics --alter --partitions N`: a topic grows to N partitions (never shrinks). The new
-// partitions start empty, their leaders continue the round-robin placement, and every running
+// partitions start empty, their replicas are placed as Kafka does (AdminUtils, leaders continuing the
+// round-robin placement), and every running
 // client of the topic refreshes its metadata METADATA_REFRESH_AFTER_CHANGE_MS later (a teaching
 // simplification of metadata.max.age.ms, see engine/README.md): producers then hash keys over the
 // new count, and a subscribe() group's leader sees its cached metadata changed and rejoins.
@@ -8,6 +9,7 @@ import { CommandError } from "../core/errors";
 import { msToUs } from "../core/time";
 import { partitionKey, type SimState, topicPartitionCount } from "../state";
 import { createPartitionLog } from "./partition-log";
+import { assignReplicas, brokerPlacements } from "./replica-placement";
 
 /**
  * How long after the change clients ask for metadata again. Kafka clients refresh when
@@ -32,12 +34,19 @@ export function validateAddPartitions(state: SimState, topic: string, count: num
 export function addPartitions(ctx: SimContext, topic: string, count: number): void {
   const { state } = ctx;
   const from = topicPartitionCount(state, topic);
-  const brokerIds = [...state.brokers.keys()];
-  const config = [...state.partitions.values()].find((l) => l.topic === topic)!.config;
+  const placement = brokerPlacements(state.scenario.cluster.brokers);
+  const first = state.partitions.get(partitionKey(topic, 0))!;
+  // As Kafka adds partitions: AdminUtils with the topic's replication factor (partition 0's replica
+  // count), numbering on from the existing partitions. The start index continues the cluster-wide
+  // round-robin: the n-th partition of the cluster is led by broker n mod N.
+  const n = placement.length;
+  const startIndex = (((state.partitions.size - from) % n) + n) % n;
+  const replicas = assignReplicas(placement, count - from, first.replicas.length, startIndex, from);
   for (let p = from; p < count; p++) {
-    // The round-robin placement continues: the n-th partition of the cluster goes to broker n mod N.
-    const leaderBrokerId = brokerIds[state.partitions.size % brokerIds.length]!;
-    state.partitions.set(partitionKey(topic, p), createPartitionLog(topic, p, leaderBrokerId, config));
+    state.partitions.set(
+      partitionKey(topic, p),
+      createPartitionLog(topic, p, replicas[p - from]!, first.config),
+    );
   }
   ctx.emit({ type: "partitionsAdded", topic, from, to: count });
   for (const producer of state.producers.values()) {

@@ -22,16 +22,18 @@ function newSegment(baseOffset: number, nowUs: number): LogSegment {
   };
 }
 
+/** `replicas`: the brokers holding the partition, its leader first (replica-placement.ts). */
 export function createPartitionLog(
   topic: string,
   partition: number,
-  leaderBrokerId: number,
+  replicas: readonly number[],
   config: TopicConfig,
 ): PartitionLogState {
   return {
     topic,
     partition,
-    leaderBrokerId,
+    leaderBrokerId: replicas[0]!,
+    replicas: [...replicas],
     logStartOffset: 0,
     logEndOffset: 0,
     highWatermark: 0,

@@ -26,7 +26,7 @@ function fakeContext(nowUs: number): { ctx: SimContext; events: DomainEvent[] } 
 }
 
 function logWith(config: Partial<typeof TOPIC_CONFIG_DEFAULTS>): PartitionLogState {
-  return createPartitionLog("t", 0, 1, { ...TOPIC_CONFIG_DEFAULTS, ...config });
+  return createPartitionLog("t", 0, [1], { ...TOPIC_CONFIG_DEFAULTS, ...config });
 }
 
 describe("segments and retention", () => {

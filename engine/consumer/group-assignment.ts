@@ -6,7 +6,7 @@ import { brokerActor, type SimContext } from "../context";
 import { getAssignor } from "../group/assignors/registry";
 import type { MemberSubscription, TopicPartition } from "../group/assignors/types";
 import type { GroupMessageBody } from "../group/protocol";
-import { topicPartitionCount } from "../state";
+import { partitionKey, type SimState, topicPartitionCount } from "../state";
 import { armGroupRequestTimeout } from "./commits";
 import { removeFromAssignment } from "./fetcher";
 import {
@@ -39,7 +39,12 @@ function performAssignment(ctx: SimContext, consumer: ConsumerState, body: JoinG
     .filter((t) => subscribed.has(t.name))
     .map((t) => ({ name: t.name, partitions: metadataPartitionCount(ctx, consumer, t.name) }));
   consumer.group!.assignmentSnapshot = Object.fromEntries(topics.map((t) => [t.name, t.partitions]));
-  const result = getAssignor(body.protocolName!).assign({ topics, members });
+  const partitionRacks = replicaRacks(ctx.state, topics);
+  const result = getAssignor(body.protocolName!).assign({
+    topics,
+    members,
+    ...(partitionRacks ? { partitionRacks } : {}),
+  });
   const assignments = members.map((m) => ({
     memberId: m.memberId,
     partitions: result.get(m.memberId) ?? [],
@@ -53,6 +58,32 @@ function performAssignment(ctx: SimContext, consumer: ConsumerState, body: JoinG
     assignment: assignments,
   });
   return assignments;
+}
+
+/**
+ * The racks of each partition's replicas, as the leader's Cluster metadata gives them (KIP-881):
+ * `Node.rack` of every replica, for the partitions the leader knows. Replicas never move in the
+ * simulator, so the cluster's layout is the leader's cached one. A broker that is down is not in a
+ * Metadata response, so its rack is unknown (Kafka makes a rack-less Node for it). Null when no
+ * broker has a rack: the assignors then stay rack-unaware, as with racks on no broker in Kafka.
+ */
+function replicaRacks(
+  state: SimState,
+  topics: readonly { name: string; partitions: number }[],
+): Record<string, string[]> | null {
+  const racks = new Map<number, string>();
+  for (const b of state.scenario.cluster.brokers) {
+    if (b.rack !== undefined && state.brokers.get(b.id)?.up) racks.set(b.id, b.rack);
+  }
+  if (!state.scenario.cluster.brokers.some((b) => b.rack !== undefined)) return null;
+  const out: Record<string, string[]> = {};
+  for (const t of topics) {
+    for (let p = 0; p < t.partitions; p++) {
+      const replicas = state.partitions.get(partitionKey(t.name, p))?.replicas ?? [];
+      out[`${t.name}-${p}`] = [...new Set(replicas.flatMap((id) => racks.get(id) ?? []))];
+    }
+  }
+  return out;
 }
 
 /** The partition count in the consumer's cached metadata (the cluster's when it has none for the topic). */

@@ -1,7 +1,8 @@
-// Decoding never trusts input: parse → validate (zod) → default. A bad scenario yields one message
-// per problem, each naming the field by its JSON path, and nothing is run.
+// Decoding never trusts input: parse → migrate old versions → validate (zod) → default. A bad
+// scenario yields one message per problem, each naming the field by its JSON path, and nothing is run.
 import type { z } from "zod";
-import { type Scenario, scenarioSchema } from "./schema";
+import { migrateScenario } from "./migrations";
+import { SCENARIO_VERSION, type Scenario, scenarioSchema } from "./schema";
 
 export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -22,10 +23,15 @@ export function decodeScenario(value: unknown): DecodeResult {
     return { ok: false, errors: ["(scenario): expected a JSON object"] };
   }
   const version = (value as { version?: unknown }).version;
-  if (typeof version === "number" && version > 1) {
-    return { ok: false, errors: [`version: ${version} is newer than this Topicscope understands (1)`] };
+  if (typeof version === "number" && version > SCENARIO_VERSION) {
+    return {
+      ok: false,
+      errors: [`version: ${version} is newer than this Topicscope understands (${SCENARIO_VERSION})`],
+    };
   }
-  const parsed = scenarioSchema.safeParse(value);
+  const migrated = migrateScenario(value);
+  if (!migrated.ok) return { ok: false, errors: migrated.errors };
+  const parsed = scenarioSchema.safeParse(migrated.scenario);
   if (!parsed.success) return { ok: false, errors: formatZodIssues(parsed.error) };
   return { ok: true, scenario: parsed.data };
 }

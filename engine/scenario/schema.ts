@@ -1,7 +1,9 @@
-// Scenario format v1: the JSON a run starts from. Validated with zod so a malformed file is
+// Scenario format v2: the JSON a run starts from. Validated with zod so a malformed file is
 // rejected with the path of the bad field before anything runs. docs/scenario-format.md documents
-// every field; bump `version` and add a migration when the shape changes.
+// every field; bump `version` and add a step to migrations.ts when the shape changes (v2: brokers
+// are a list with racks, topics have a replication factor).
 import { z } from "zod";
+import { placementProblem } from "../broker/replica-placement";
 import { validateTopicConfig } from "../broker/topic-config";
 import { commandSchema } from "../commands";
 import { consumerSpecSchema } from "../consumer/spec";
@@ -9,7 +11,7 @@ import { clusterConfigSchema } from "../group/coordinator/config";
 import { PRODUCER_RECORDS_PER_SEC_MAX, producerSpecSchema } from "../producer/spec";
 import { lessonSchema } from "./lesson";
 
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 export const LIMITS = {
   brokers: 12,
@@ -33,6 +35,8 @@ const topicSchema = z
   .object({
     name: topicName,
     partitions: z.number().int().min(1).max(LIMITS.partitionsPerTopic),
+    /** Replicas per partition, placed as Kafka's AdminUtils does; at most the number of brokers. */
+    replicationFactor: z.number().int().min(1).max(LIMITS.brokers).default(1),
     config: configObject.default({}),
   })
   .strict()
@@ -47,6 +51,14 @@ const topicSchema = z
       });
     }
   });
+
+/** A broker: `id` 1 … N in order; `broker.rack` when it has one (all brokers or none). */
+const brokerSchema = z
+  .object({
+    id: z.number().int().min(1).max(LIMITS.brokers),
+    rack: z.string().min(1).max(64).optional(),
+  })
+  .strict();
 
 /** assign() and subscribe() consumers: engine/consumer/spec.ts. */
 const consumerSchema = consumerSpecSchema;
@@ -67,7 +79,7 @@ export const scenarioSchema = z
       .default({ latencyMs: 2, jitterMs: 0.5 }),
     cluster: z
       .object({
-        brokers: z.number().int().min(1).max(LIMITS.brokers),
+        brokers: z.array(brokerSchema).min(1).max(LIMITS.brokers),
         topics: z.array(topicSchema).min(1).max(LIMITS.topics),
         /** Broker configs of the group coordinator (group.initial.rebalance.delay.ms, session bounds). */
         config: clusterConfigSchema.prefault({}),
@@ -84,6 +96,32 @@ export const scenarioSchema = z
   })
   .strict()
   .superRefine((scenario, ctx) => {
+    const brokers = scenario.cluster.brokers;
+    brokers.forEach((broker, i) => {
+      if (broker.id !== i + 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["cluster", "brokers", i, "id"],
+          message: `brokers are numbered 1 … ${brokers.length} in order: expected ${i + 1}`,
+        });
+      }
+    });
+    const placement = brokers.map((b) => ({ id: b.id, rack: b.rack ?? null }));
+    const rackProblem = placementProblem(placement, 1);
+    if (rackProblem) ctx.addIssue({ code: "custom", path: ["cluster", "brokers"], message: rackProblem });
+    scenario.cluster.topics.forEach((topic, i) => {
+      const problem = placementProblem(
+        placement.map((b) => ({ ...b, rack: null })),
+        topic.replicationFactor,
+      );
+      if (problem) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["cluster", "topics", i, "replicationFactor"],
+          message: problem,
+        });
+      }
+    });
     const topics = new Map(scenario.cluster.topics.map((t) => [t.name, t.partitions]));
     if (topics.size !== scenario.cluster.topics.length) {
       ctx.addIssue({ code: "custom", path: ["cluster", "topics"], message: "topic names must be unique" });
@@ -148,3 +186,4 @@ export const scenarioSchema = z
 export type Scenario = z.output<typeof scenarioSchema>;
 export type { ProducerSpec } from "../producer/spec";
 export type ConsumerSpec = Scenario["consumers"][number];
+export type BrokerSpec = Scenario["cluster"]["brokers"][number];

@@ -1,10 +1,13 @@
 // The group inspector: its state explained, generation, assignor, leader and coordinator, the
 // rebalance history, "add a consumer", and the table `kafka-consumer-groups --describe --group`
 // prints, computed as the tool computes it (LOG-END-OFFSET is the high watermark).
+
+import type { DeliveryView } from "../../engine/delivery";
 import type { GroupView } from "../../engine/group/view";
 import type { ConsumerView } from "../../engine/view";
 import { GROUP_STATE_EXPLANATIONS } from "../scene/GroupLane";
 import { applyCommand } from "../state/actions";
+import { DeliveryTally } from "./DeliveryTally";
 
 const COLUMNS = [
   "GROUP",
@@ -45,7 +48,15 @@ export function addMember(group: GroupView, consumers: ConsumerView[]): void {
   });
 }
 
-export function GroupInspector({ group, consumers }: { group: GroupView; consumers: ConsumerView[] }) {
+export function GroupInspector({
+  group,
+  consumers,
+  deliveries,
+}: {
+  group: GroupView;
+  consumers: ConsumerView[];
+  deliveries: DeliveryView[];
+}) {
   return (
     <>
       <p className="inspector-lede">{GROUP_STATE_EXPLANATIONS[group.state] ?? group.state}</p>
@@ -106,6 +117,7 @@ export function GroupInspector({ group, consumers }: { group: GroupView; consume
         As the tool computes it: LOG-END-OFFSET is the high watermark, LAG = LOG-END-OFFSET − CURRENT-OFFSET
         (the committed offset).
       </p>
+      <DeliveryTally groupId={group.groupId} deliveries={deliveries} />
     </>
   );
 }

@@ -36,7 +36,9 @@ export function Inspector() {
       }
       case "group": {
         const group = view.groups.find((g) => g.groupId === inspected.id);
-        return group && <GroupInspector group={group} consumers={view.consumers} />;
+        return (
+          group && <GroupInspector group={group} consumers={view.consumers} deliveries={view.deliveries} />
+        );
       }
       case "broker":
         return <BrokerInspector view={view} brokerId={Number(inspected.id)} />;

@@ -28,10 +28,13 @@ export function GroupLane({
   group,
   box,
   leaderClient,
+  delivery,
 }: {
   group: GroupView;
   box: Box;
   leaderClient: string | null;
+  /** Records the group received more than once, and committed past without processing. */
+  delivery: { lost: number; duplicated: number };
 }) {
   const badgeWidth = 14 + group.state.length * 9.6;
   return (
@@ -77,6 +80,28 @@ export function GroupLane({
       <text x={box.x + 14} y={box.y + 84} className="group-meta">
         assignor {group.protocolName ?? "—"}
       </text>
+      {(delivery.lost > 0 || delivery.duplicated > 0) && (
+        <text
+          x={box.x + box.width - 14}
+          y={box.y + 84}
+          textAnchor="end"
+          className="group-meta group-delivery"
+          data-testid={`delivery-${group.groupId}`}
+          data-lost={delivery.lost}
+          data-duplicated={delivery.duplicated}
+        >
+          <title>
+            Duplicated: records poll() returned to this group more than once. Lost: records the group
+            committed past without processing them. Click the group's name for the table.
+          </title>
+          {[
+            delivery.duplicated > 0 ? `${delivery.duplicated} duplicated` : null,
+            delivery.lost > 0 ? `${delivery.lost} lost` : null,
+          ]
+            .filter((x) => x !== null)
+            .join(" · ")}
+        </text>
+      )}
       <text x={box.x + 14} y={box.y + 106} className="group-meta">
         leader {leaderClient ?? "—"} · coordinator B{group.coordinatorBrokerId}
       </text>

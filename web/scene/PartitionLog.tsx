@@ -110,6 +110,9 @@ export const PartitionLog = memo(function PartitionLog({
           <g
             key={record.offset}
             className="record-cell"
+            data-offset={record.offset}
+            data-key={record.key ?? ""}
+            data-producer={record.producerId}
             transform={`translate(${cellX(record.offset)}, ${cellY})`}
             opacity={dimmed ? 0.25 : 1}
             onPointerEnter={(event) =>

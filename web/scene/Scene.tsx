@@ -53,7 +53,14 @@ export function Scene() {
           const box = layout.groups.get(g.groupId);
           const leader =
             view.consumers.find((c) => c.groupId === g.groupId && c.memberId === g.leaderId)?.id ?? null;
-          return box ? <GroupLane key={g.groupId} group={g} box={box} leaderClient={leader} /> : null;
+          const tally = view.deliveries.filter((d) => d.groupId === g.groupId);
+          const delivery = {
+            lost: tally.reduce((n, d) => n + (d.lost ?? 0), 0),
+            duplicated: tally.reduce((n, d) => n + d.duplicated, 0),
+          };
+          return box ? (
+            <GroupLane key={g.groupId} group={g} box={box} leaderClient={leader} delivery={delivery} />
+          ) : null;
         })}
         {view.consumers.map((c) => (
           <ConsumerNode key={c.id} consumer={c} box={layout.consumers.get(c.id)!} nowUs={view.nowUs} />

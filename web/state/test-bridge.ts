@@ -8,6 +8,8 @@ const get = useStore.getState;
 
 export interface TestBridge {
   advanceTo(timeMs: number): Promise<{ nowUs: number; eventLogHash: string; stepCount: number }>;
+  /** Jumps to a moment as the timeline does, backwards too. */
+  seek(timeMs: number): Promise<{ nowUs: number; eventLogHash: string }>;
   hash(): Promise<string>;
   /** The preset lessons (ids and titles) and the current scenario's duration. */
   presets(): Promise<{ id: string; title: string }[]>;
@@ -29,6 +31,13 @@ export function testBridge(): TestBridge {
       showView(view);
       set({ playheadUs: view.nowUs });
       return { nowUs: view.nowUs, eventLogHash: view.eventLogHash, stepCount: view.stepCount };
+    },
+    async seek(timeMs) {
+      set({ playing: false });
+      const view = await withEngine((engine) => engine.seek(timeMs * 1000, viewOptions()));
+      showView(view);
+      set({ playheadUs: view.nowUs, lastStepEvents: [], lastStep: null });
+      return { nowUs: view.nowUs, eventLogHash: view.eventLogHash };
     },
     hash: async () =>
       (await withEngine((engine) => engine.view({ recordsPerPartition: 0, recentEvents: 0 }))).eventLogHash,

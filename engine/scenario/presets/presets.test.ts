@@ -347,6 +347,20 @@ describe("the teaching moments", () => {
     // Auto-commit: nothing lost; records processed since the last auto-commit are processed again.
     expect(auto.lost).toBe(0);
     expect(auto.processedTwice).toBeGreaterThan(0);
+    // The counts the group lanes and the group inspector show (engine/delivery.ts) are this tally;
+    // e2e/presets.spec.ts checks the browser shows these numbers.
+    for (const [id, t] of [
+      ["before", before],
+      ["after", after],
+      ["auto", auto],
+    ] as const) {
+      expect(r.sim.view().deliveries.find((d) => d.groupId === `${id}-g`)).toMatchObject({
+        lost: t.lost,
+        duplicated: t.redelivered,
+        processedTwice: t.processedTwice,
+      });
+    }
+    expect([before.lost, after.redelivered, auto.redelivered]).toEqual([4, 4, 13]);
   });
 
   it("14 assignors-compared: range gives one member all three partitions, roundrobin and sticky give two and one", () => {

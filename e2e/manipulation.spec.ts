@@ -145,6 +145,22 @@ test("broker, partition and message inspectors show live numbers; a broker stops
   const leo = await page.getByTestId("partition-orders-1").getAttribute("data-leo");
   await expect(inspector.getByTestId("partition-leo")).toHaveText(leo!);
 
+  // A record: its cell opens it (mouse); the partition inspector's record list reaches it by keyboard.
+  const cell = page.getByTestId("partition-orders-1").locator(".record-cell").last();
+  const offset = await cell.getAttribute("data-offset");
+  const key = await cell.getAttribute("data-key");
+  await cell.click();
+  await expect(inspector).toContainText(`record orders-1@${offset}`);
+  await expect(inspector.getByTestId("record-stats")).toContainText(
+    key === "" ? "null (no key)" : `“${key}”`,
+  );
+  await expect(inspector.locator(".key-card-pick").first()).toBeVisible();
+  await page.getByTestId("partition-orders-1").locator(".partition-button").focus();
+  await page.keyboard.press("Enter");
+  await inspector.getByTestId("record-links").getByRole("button", { name: offset! }).focus();
+  await page.keyboard.press("Enter");
+  await expect(inspector).toContainText(`record orders-1@${offset}`);
+
   // Keyboard: the broker header is a button; Enter opens its inspector.
   await page.getByTestId("broker-2").locator(".broker-header").focus();
   await page.keyboard.press("Enter");

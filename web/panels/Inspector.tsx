@@ -10,6 +10,7 @@ import { GroupInspector } from "./GroupInspector";
 import { MessageInspector } from "./MessageInspector";
 import { PartitionInspector } from "./PartitionInspector";
 import { ProducerInspector } from "./ProducerInspector";
+import { RecordInspector } from "./RecordInspector";
 
 const TITLE_PREFIX: Record<Inspected["kind"], string> = {
   producer: "",
@@ -18,6 +19,7 @@ const TITLE_PREFIX: Record<Inspected["kind"], string> = {
   broker: "broker ",
   partition: "partition ",
   message: "",
+  record: "record ",
 };
 
 export function Inspector() {
@@ -46,6 +48,8 @@ export function Inspector() {
         return <PartitionInspector view={view} partitionKey={inspected.id} />;
       case "message":
         return <MessageInspector message={inspected.message} />;
+      case "record":
+        return <RecordInspector view={view} record={inspected.record} />;
     }
   })();
   return (

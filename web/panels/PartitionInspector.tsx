@@ -119,6 +119,32 @@ export function PartitionInspector({ view, partitionKey }: { view: SimView; part
           </tbody>
         </table>
       )}
+      <h3>Newest records</h3>
+      <ul className="record-links" data-testid="record-links">
+        {partition.records.slice(-12).map((r) => (
+          <li key={r.offset}>
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                inspect({
+                  kind: "record",
+                  id: `${partitionKey}@${r.offset}`,
+                  record: {
+                    ...r,
+                    topic: topic.name,
+                    partition: partition.partition,
+                    partitionCount: topic.partitions.length,
+                  },
+                })
+              }
+            >
+              {r.offset}
+            </button>{" "}
+            {r.key === null ? "null" : `“${r.key}”`}
+          </li>
+        ))}
+      </ul>
       <h3>Segments</h3>
       <table className="inspector-table">
         <thead>

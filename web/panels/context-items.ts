@@ -115,6 +115,7 @@ export function contextItems(view: SimView, target: ContextTarget): MenuItem[] {
         : [details];
     }
     case "message":
+    case "record":
       return [details];
   }
 }

@@ -20,16 +20,36 @@ function pickText(row: KeyPartitionExplanation): string {
   }
 }
 
-function bytesOf(key: string): string {
+export function bytesOf(key: string): string {
   const bytes = new TextEncoder().encode(key);
   const hex = [...bytes.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
   return `${bytes.length} byte${bytes.length === 1 ? "" : "s"}: ${hex}${bytes.length > 12 ? " …" : ""}`;
 }
 
+/** Each client's rule for this key: hash expression and the partition it picks. */
+export function KeyRulesTable({ rows }: { rows: KeyPartitionExplanation[] }) {
+  const shown = rows.filter((r) => SHOWN_PARTITIONERS.some((name) => r.partitioner.endsWith(name)));
+  return (
+    <table>
+      <tbody>
+        {shown.map((row) => (
+          <tr key={`${row.client}-${row.partitioner}`}>
+            <th scope="row">
+              {row.client === "java" ? "Java" : "librdkafka"}{" "}
+              <span className="key-card-name">{row.partitioner}</span>
+            </th>
+            <td className="key-card-expr">{row.expression ?? row.note ?? ""}</td>
+            <td className="key-card-pick">{pickText(row)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function KeyCard() {
   const card = useStore((s) => s.keyCard);
   if (!card) return null;
-  const rows = card.rows.filter((r) => SHOWN_PARTITIONERS.some((name) => r.partitioner.endsWith(name)));
   const left = Math.min(card.x + 18, window.innerWidth - 560);
   const top = Math.min(card.y + 18, window.innerHeight - 300);
   return (
@@ -41,20 +61,7 @@ export function KeyCard() {
         </span>
       </div>
       {card.key !== null && <div className="key-card-bytes">{bytesOf(card.key)}</div>}
-      <table>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.client}-${row.partitioner}`}>
-              <th scope="row">
-                {row.client === "java" ? "Java" : "librdkafka"}{" "}
-                <span className="key-card-name">{row.partitioner}</span>
-              </th>
-              <td className="key-card-expr">{row.expression ?? row.note ?? ""}</td>
-              <td className="key-card-pick">{pickText(row)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyRulesTable rows={card.rows} />
       <div className="key-card-note">
         {card.partitionCount} partitions; RoundRobinPartitioner ignores keys.
       </div>

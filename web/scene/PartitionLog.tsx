@@ -106,7 +106,7 @@ export const PartitionLog = memo(function PartitionLog({
         const fill = keyColor(record.key);
         const dimmed = hoveredKey !== null && record.key !== hoveredKey;
         return (
-          // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut to the partition's inspector and menu; keyboard users reach both through the partition's own button.
+          // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut to the record's details and the partition's menu; keyboard users reach the partition's through its own button.
           <g
             key={record.offset}
             className="record-cell"
@@ -129,7 +129,13 @@ export const PartitionLog = memo(function PartitionLog({
               )
             }
             onPointerLeave={hideKeyCard}
-            onClick={() => inspect({ kind: "partition", id: name })}
+            onClick={() =>
+              inspect({
+                kind: "record",
+                id: `${name}@${record.offset}`,
+                record: { ...record, topic: partition.topic, partition: partition.partition, partitionCount },
+              })
+            }
             onContextMenu={(event) => {
               event.preventDefault();
               openContextMenu({ kind: "partition", id: name }, event.clientX, event.clientY);

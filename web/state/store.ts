@@ -46,7 +46,20 @@ export interface KeyCardState {
 export type Inspected =
   | { kind: "producer" | "consumer" | "group" | "broker" | "partition"; id: string }
   /** A message is gone once delivered, so the inspector keeps the copy it was opened with. */
-  | { kind: "message"; id: string; message: MessageView };
+  | { kind: "message"; id: string; message: MessageView }
+  /** Records scroll out of the window; the inspector keeps the copy it was opened with. */
+  | { kind: "record"; id: string; record: RecordRef };
+
+/** A record and where it sits, as a cell of the scene shows it. */
+export interface RecordRef {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string | null;
+  producerId: string;
+  timestampUs: number;
+  partitionCount: number;
+}
 
 /** What a right click (or the context-menu key) was on: an element, or the scene's background. */
 export type ContextTarget = Inspected | { kind: "scene"; id: "" };

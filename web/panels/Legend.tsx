@@ -20,7 +20,7 @@ export function Legend() {
         </li>
         <li>
           <span className="swatch swatch-produce" /> Produce, <span className="swatch swatch-fetch" /> Fetch
-          requests in flight
+          requests in flight (dots when more than 40 are on the wire; click one for its details)
         </li>
       </ul>
       <p className="legend-note">Simplified here: no replication yet, so the HW equals the LEO.</p>

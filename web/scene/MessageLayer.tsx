@@ -38,9 +38,13 @@ export const MESSAGE_LABELS: Record<string, string> = {
   InitProducerIdResponse: "InitProducerId ✓",
 };
 
+/** Above this many messages on the wire, labels would pile up: each is drawn as a colored dot. */
+const LABELLED_MAX = 40;
+
 export function MessageLayer({ messages, layout, playheadUs }: Props) {
+  const dots = messages.length > LABELLED_MAX;
   return (
-    <g className="messages">
+    <g className={dots ? "messages messages-dense" : "messages"} data-dense={dots || undefined}>
       {messages.map((m) => {
         const from = anchorOf(layout, m.from, m.to, m.partitionKey);
         const to = anchorOf(layout, m.to, m.from, m.partitionKey);
@@ -73,17 +77,23 @@ export function MessageLayer({ messages, layout, playheadUs }: Props) {
               false,
             )}
           >
-            <path
-              d={`M ${from.x} ${from.y} Q ${cx} ${cy} ${to.x} ${to.y}`}
-              className="message-path"
-              stroke={color}
-            />
-            <g transform={`translate(${x - width / 2}, ${y - 15})`}>
-              <rect width={width} height={30} rx={15} fill={color} />
-              <text x={width / 2} y={21} textAnchor="middle" className="message-label">
-                {label}
-              </text>
-            </g>
+            {dots ? (
+              <circle cx={x} cy={y} r={7} fill={color} />
+            ) : (
+              <>
+                <path
+                  d={`M ${from.x} ${from.y} Q ${cx} ${cy} ${to.x} ${to.y}`}
+                  className="message-path"
+                  stroke={color}
+                />
+                <g transform={`translate(${x - width / 2}, ${y - 15})`}>
+                  <rect width={width} height={30} rx={15} fill={color} />
+                  <text x={width / 2} y={21} textAnchor="middle" className="message-label">
+                    {label}
+                  </text>
+                </g>
+              </>
+            )}
           </g>
         );
       })}

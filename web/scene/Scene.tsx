@@ -1,18 +1,35 @@
 // The animated picture: producers → brokers holding partition logs → consumers, with messages in
 // flight between them. Geometry comes from layout.ts; the playhead drives motion.
 import { useMemo } from "react";
+import type { MessageView } from "../../engine/view";
 import { useStore } from "../state/store";
 import { openContextMenu } from "../state/ui-actions";
 import { BrokerNode } from "./BrokerNode";
 import { ConsumerNode } from "./ConsumerNode";
 import { GroupLane } from "./GroupLane";
-import { computeLayout, SCENE_WIDTH } from "./layout";
+import { computeLayout, SCENE_WIDTH, type SceneLayout } from "./layout";
 import { MessageLayer } from "./MessageLayer";
 import { ProducerNode } from "./ProducerNode";
 
+/**
+ * The only part that moves between engine views: it alone follows the playhead every animation
+ * frame, so the rest of the scene re-renders only when a new view arrives.
+ */
+function LiveMessages({
+  messages,
+  layout,
+  nowUs,
+}: {
+  messages: MessageView[];
+  layout: SceneLayout;
+  nowUs: number;
+}) {
+  const playheadUs = useStore((s) => s.playheadUs);
+  return <MessageLayer messages={messages} layout={layout} playheadUs={Math.max(playheadUs, nowUs)} />;
+}
+
 export function Scene() {
   const view = useStore((s) => s.view);
-  const playheadUs = useStore((s) => s.playheadUs);
   const zoom = useStore((s) => s.zoom);
   const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
   if (!view || !layout) {
@@ -65,11 +82,7 @@ export function Scene() {
         {view.consumers.map((c) => (
           <ConsumerNode key={c.id} consumer={c} box={layout.consumers.get(c.id)!} nowUs={view.nowUs} />
         ))}
-        <MessageLayer
-          messages={view.messages}
-          layout={layout}
-          playheadUs={Math.max(playheadUs, view.nowUs)}
-        />
+        <LiveMessages messages={view.messages} layout={layout} nowUs={view.nowUs} />
       </svg>
     </div>
   );

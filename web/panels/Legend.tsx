@@ -23,7 +23,9 @@ export function Legend() {
           requests in flight
         </li>
       </ul>
-      <p className="legend-note">Simplified here: no replication yet, so the HW equals the LEO.</p>
+      <p className="legend-note">
+        Simplified here: replicas are placed but not replicated, so the HW equals the LEO.
+      </p>
     </section>
   );
 }

@@ -1,14 +1,22 @@
 // Protects consumer rack awareness end to end (KIP-881): with brokers in racks, a group leader's
 // range assignor gives each consumer the partitions whose replica sits on its client.rack, exactly
-// as Kafka's RangeAssignorTest expects for the same layout; without broker racks (every version 1
+// as Kafka's RangeAssignorTest expects for the same layout (sticky and cooperative-sticky match racks
+// too); without broker racks (every version 1
 // scenario) or with every rack on every partition, client.rack changes nothing.
 import { describe, expect, it } from "vitest";
-import { decodeOrThrow } from "../test-support/scenarios";
 import { createSimulation } from "../simulation";
+import { decodeOrThrow } from "../test-support/scenarios";
 
 const ALL = ["t1", "t2", "t3"];
 
-function scenario(options: { racks: boolean; replicationFactor: number; clientRacks: boolean }) {
+interface Options {
+  racks: boolean;
+  replicationFactor: number;
+  clientRacks: boolean;
+  assignor?: string;
+}
+
+function scenario(options: Options) {
   return decodeOrThrow({
     version: 2,
     seed: 8,
@@ -26,7 +34,7 @@ function scenario(options: { racks: boolean; replicationFactor: number; clientRa
       groupId: "g",
       topics: ALL,
       config: {
-        "partition.assignment.strategy": ["range"],
+        "partition.assignment.strategy": [options.assignor ?? "range"],
         ...(options.clientRacks ? { "client.rack": rack } : {}),
       },
     })),
@@ -34,7 +42,7 @@ function scenario(options: { racks: boolean; replicationFactor: number; clientRa
 }
 
 /** Each consumer's partitions as Kafka's tests print them: sorted "topic-partition" strings. */
-function assignmentOf(options: Parameters<typeof scenario>[0]) {
+function assignmentOf(options: Options) {
   const sim = createSimulation(scenario(options), { checkInvariants: true });
   sim.runUntil(8_000_000);
   const view = sim.view();
@@ -74,9 +82,28 @@ describe("rack-aware range assignment in a running group", () => {
   });
 
   it("without client.rack, or without broker racks (a version 1 cluster), range is rack-unaware", () => {
-    expect(assignmentOf({ racks: true, replicationFactor: 1, clientRacks: false }).assigned).toEqual(RACK_UNAWARE);
-    expect(assignmentOf({ racks: false, replicationFactor: 1, clientRacks: true }).assigned).toEqual(RACK_UNAWARE);
+    expect(assignmentOf({ racks: true, replicationFactor: 1, clientRacks: false }).assigned).toEqual(
+      RACK_UNAWARE,
+    );
+    expect(assignmentOf({ racks: false, replicationFactor: 1, clientRacks: true }).assigned).toEqual(
+      RACK_UNAWARE,
+    );
   });
+
+  it.each(["sticky", "cooperative-sticky"])(
+    "%s: five partitions each, all of them on the consumer's own rack",
+    (assignor) => {
+      const { view } = assignmentOf({ racks: true, replicationFactor: 1, clientRacks: true, assignor });
+      const rackOf = new Map(view.brokers.map((b) => [b.id, b.rack]));
+      for (const c of view.consumers) {
+        expect(c.assignedPartitions).toHaveLength(5);
+        for (const p of c.assignedPartitions) {
+          const log = view.topics.find((t) => t.name === p.topic)!.partitions[p.partition]!;
+          expect(rackOf.get(log.leaderBrokerId)).toBe(c.config["client.rack"]);
+        }
+      }
+    },
+  );
 
   it("with a replica on every rack (RF 3 over 3 racks) no rack is better: range is rack-unaware", () => {
     const { view, assigned } = assignmentOf({ racks: true, replicationFactor: 3, clientRacks: true });

@@ -57,8 +57,28 @@ function deliveriesThroughEngine(file: string) {
   return sim.view().deliveries;
 }
 
+/** The partitions a consumer's card lists. */
+const cardPartitions = async (page: Page, consumerId: string) =>
+  (await page.getByTestId(`consumer-${consumerId}`).locator("text").allTextContents())
+    .map((t) => t.trim())
+    .filter((t) => /^orders-\d+$/.test(t));
+
 /** What a lesson must show at its end, read from the scene as a student would see it. */
 const MOMENTS: Record<string, (page: Page) => Promise<void>> = {
+  "rack-aware-consumers": async (page) => {
+    for (const n of [1, 2, 3]) {
+      // Each zone-aware consumer reads the two partitions led by the broker in its own zone…
+      await expect(page.getByTestId(`broker-${n}`)).toContainText(`Broker ${n} · rack az-${n}`);
+      const own = [`orders-${n - 1}`, `orders-${n + 2}`];
+      expect(await cardPartitions(page, `aware-${n}`)).toEqual(own);
+      for (const name of own) {
+        await expect(page.getByTestId(`broker-${n}`).getByTestId(`partition-${name}`)).toHaveCount(1);
+      }
+    }
+    // …while the zone-blind group gets range's blocks.
+    expect(await cardPartitions(page, "blind-1")).toEqual(["orders-0", "orders-1"]);
+    expect(await cardPartitions(page, "blind-3")).toEqual(["orders-4", "orders-5"]);
+  },
   "keys-and-ordering": async (page) => {
     const cells = await cellsOf(page, "clicks");
     const byKey = partitionsByKey(cells);
@@ -199,7 +219,7 @@ test("every preset opens from its short link, runs to its end and shows its teac
   await app.open();
   const page = app.page;
   const presets = await page.evaluate(() => window.__topicscope!.presets());
-  expect(presets.length).toBeGreaterThanOrEqual(16);
+  expect(presets.length).toBeGreaterThanOrEqual(17);
   // Every preset has its moment: a new lesson needs one before this test passes.
   expect(Object.keys(MOMENTS).sort()).toEqual(presets.map((p) => p.id).sort());
   for (const { id, title } of presets) {

@@ -1,7 +1,16 @@
 // Protects share links and scenario files end to end: a copied link opened in a fresh page yields
-// the same event-log hash and playhead; broken links and invalid files get a clear message and the
-// page keeps a working run.
+// the same event-log hash and playhead; links and files of format version 1 open the identical run
+// they made before version 2; broken links and invalid files get a clear message and the page
+// keeps a working run.
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
+
+/** The version 1 links and files captured before format v2, with the hashes they produced then. */
+const V1 = "engine/scenario/fixtures/v1";
+const v1Expected = JSON.parse(readFileSync(`${V1}/expected.json`, "utf8")) as {
+  files: { file: string; untilMs: number | null; eventLogHash: string }[];
+  links: { name: string; link: string; untilMs: number | null; eventLogHash: string }[];
+};
 
 test("a link copied mid-run reopens the identical run at the same moment", async ({ app, browser }) => {
   await app.open();
@@ -67,4 +76,28 @@ test("importing an invalid scenario file keeps the current run; a valid one load
   });
   await expect(page.getByTestId("notice")).toContainText("Loaded tiny.json");
   await expect(page.getByTestId("partition-t-1")).toBeVisible();
+});
+
+test("a version 1 share link and a version 1 file open the identical run they made before", async ({
+  app,
+}) => {
+  await app.open();
+  const page = app.page;
+  // Made in the app with a crash, a processing-time change and a restart applied along the way.
+  const custom = v1Expected.links.find((l) => l.untilMs === null)!;
+  await page.goto(`/${custom.link.slice(custom.link.indexOf("#"))}`);
+  await expect(page.getByTestId("clock")).toContainText("t = 15.000 s");
+  expect(await page.evaluate(() => window.__topicscope!.hash())).toBe(custom.eventLogHash);
+
+  const file = v1Expected.files.find((f) => f.file === "custom-actions.json" && f.untilMs === null)!;
+  await page.getByTestId("share").click();
+  await page.getByTestId("import-file").setInputFiles({
+    name: file.file,
+    mimeType: "application/json",
+    buffer: readFileSync(`${V1}/${file.file}`),
+  });
+  await expect(page.getByTestId("notice")).toContainText(`Loaded ${file.file}`);
+  const durationMs = await page.evaluate(() => window.__topicscope!.durationMs());
+  const run = await page.evaluate((ms) => window.__topicscope!.advanceTo(ms), durationMs);
+  expect(run.eventLogHash).toBe(file.eventLogHash);
 });

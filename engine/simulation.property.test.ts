@@ -7,7 +7,7 @@ import { type CommandInput, commandSchema } from "./commands";
 import { CommandError } from "./core/errors";
 import { createSimulation } from "./simulation";
 import { groupScenario } from "./test-support/group-scenarios";
-import { busyScenario } from "./test-support/scenarios";
+import { busyScenario, decodeOrThrow } from "./test-support/scenarios";
 
 const commandArb: fc.Arbitrary<CommandInput> = fc.oneof(
   fc.record({
@@ -138,12 +138,27 @@ describe("kernel invariants under random command sequences", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1000 }),
-        fc.constantFrom(["range", "cooperative-sticky"], ["cooperative-sticky"]),
+        fc.constantFrom(["range", "cooperative-sticky"], ["cooperative-sticky"], ["sticky"]),
         fc.array(groupStepArb, { maxLength: 12 }),
-        (seed, strategy, steps) => {
-          const scenario = groupScenario({
+        // Format v2: brokers in racks (or not), replicas, and consumers with client.rack.
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 }),
+        (seed, strategy, steps, racks, replicationFactor) => {
+          const plain = groupScenario({
             seed,
             config: { "partition.assignment.strategy": strategy, "session.timeout.ms": 10_000 },
+          });
+          const scenario = decodeOrThrow({
+            ...plain,
+            cluster: {
+              ...plain.cluster,
+              brokers: plain.cluster.brokers.map((b) => (racks ? { id: b.id, rack: `az-${b.id}` } : b)),
+              topics: plain.cluster.topics.map((t) => ({ ...t, replicationFactor })),
+            },
+            consumers: plain.consumers.map((c, i) => ({
+              ...c,
+              config: { ...c.config, "client.rack": `az-${(i % 3) + 1}` },
+            })),
           });
           const sim = createSimulation(scenario, { checkInvariants: true });
           for (const step of steps) {

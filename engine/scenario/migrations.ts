@@ -9,10 +9,10 @@ type Json = Record<string, unknown>;
 
 export interface Migration {
   readonly from: number;
-  /** What changed, for the docs and for messages. */
-  readonly summary: string;
-  migrate(scenario: Json): Json | { errors: string[] };
+  migrate(scenario: Json): MigrationResult;
 }
+
+export type MigrationResult = { ok: true; scenario: Json } | { ok: false; errors: string[] };
 
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -25,33 +25,35 @@ const isObject = (value: unknown): value is Json =>
  */
 const v1ToV2: Migration = {
   from: 1,
-  summary: "cluster.brokers: a count becomes a list of brokers with optional racks",
   migrate(scenario) {
     const cluster = scenario.cluster;
-    if (!isObject(cluster) || !("brokers" in cluster)) return { ...scenario, version: 2 };
+    if (!isObject(cluster) || !("brokers" in cluster))
+      return { ok: true, scenario: { ...scenario, version: 2 } };
     const count = cluster.brokers;
     if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > LIMITS.brokers) {
       return {
+        ok: false,
         errors: [
           `cluster.brokers: a version 1 scenario gives the number of brokers, an integer 1 … ${LIMITS.brokers}`,
         ],
       };
     }
     const brokers = Array.from({ length: count }, (_, i) => ({ id: i + 1 }));
-    return { ...scenario, version: 2, cluster: { ...cluster, brokers } };
+    return { ok: true, scenario: { ...scenario, version: 2, cluster: { ...cluster, brokers } } };
   },
 };
 
 /** In order: MIGRATIONS[i] migrates version i + 1. */
 export const MIGRATIONS: readonly Migration[] = [v1ToV2];
 
-export type MigrationResult = { ok: true; scenario: unknown } | { ok: false; errors: string[] };
-
 /** Runs the steps from the scenario's version to the current one; other values pass through untouched. */
-export function migrateScenario(value: unknown): MigrationResult {
+export function migrateScenario(
+  value: unknown,
+): { ok: true; scenario: unknown } | { ok: false; errors: string[] } {
   if (!isObject(value)) return { ok: true, scenario: value };
   let scenario: Json = value;
-  for (;;) {
+  // Each step raises the version by one, so the chain runs at most once per step.
+  for (let i = 0; i <= MIGRATIONS.length; i++) {
     const version = scenario.version;
     if (typeof version !== "number" || !Number.isInteger(version) || version >= SCENARIO_VERSION) {
       return { ok: true, scenario };
@@ -59,7 +61,8 @@ export function migrateScenario(value: unknown): MigrationResult {
     const step = MIGRATIONS.find((m) => m.from === version);
     if (!step) return { ok: true, scenario };
     const next = step.migrate(scenario);
-    if ("errors" in next && Array.isArray(next.errors)) return { ok: false, errors: next.errors as string[] };
-    scenario = next as Json;
+    if (!next.ok) return next;
+    scenario = next.scenario;
   }
+  return { ok: true, scenario };
 }

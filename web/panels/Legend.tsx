@@ -23,7 +23,9 @@ export function Legend() {
           requests in flight (dots when more than 40 are on the wire; click one for its details)
         </li>
       </ul>
-      <p className="legend-note">Simplified here: no replication yet, so the HW equals the LEO.</p>
+      <p className="legend-note">
+        Simplified here: replicas are placed but not replicated, so the HW equals the LEO.
+      </p>
     </section>
   );
 }

@@ -71,6 +71,12 @@ export function PartitionInspector({ view, partitionKey }: { view: SimView; part
             broker {partition.leaderBrokerId}
           </button>
         </dd>
+        <dt>replicas</dt>
+        <dd>
+          {partition.replicas.length > 1
+            ? `brokers ${partition.replicas.join(", ")} (placed, not replicated)`
+            : `broker ${partition.leaderBrokerId} only`}
+        </dd>
         <dt>log start offset</dt>
         <dd>{partition.logStartOffset}</dd>
         <dt>high watermark</dt>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { applyEditedScenario, setEditorOpen } from "../state/actions";
 import { useStore } from "../state/store";
 import { ClientRows, type FieldSpec } from "./ClientRows";
-import { patchAt, removeAt, type ScenarioDraft, scenarioOf } from "./scenario-draft";
+import { patchAt, removeAt, removeBroker, type ScenarioDraft, scenarioOf } from "./scenario-draft";
 
 const PRODUCER_FIELDS: FieldSpec[] = [
   { key: "id", label: "id", kind: "text" },
@@ -29,7 +29,6 @@ export function ScenarioEditor() {
   const [errors, setErrors] = useState<string[]>([]);
   if (!initial || !draft) return null;
   const base = draft.base;
-  const cluster = (base.cluster ?? {}) as Record<string, unknown>;
   const setBase = (patch: Record<string, unknown>) => setDraft({ ...draft, base: { ...base, ...patch } });
   const patchTopic = (i: number, patch: Partial<ScenarioDraft["topics"][number]>) =>
     setDraft({ ...draft, topics: patchAt(draft.topics, i, patch) });
@@ -77,15 +76,45 @@ export function ScenarioEditor() {
               onChange={(e) => setBase({ durationMs: Number(e.target.value) })}
             />
           </label>
-          <label>
-            brokers
-            <input
-              value={String(cluster.brokers ?? 1)}
-              inputMode="numeric"
-              onChange={(e) => setBase({ cluster: { ...cluster, brokers: Number(e.target.value) } })}
-              data-testid="editor-brokers"
-            />
-          </label>
+        </fieldset>
+        <fieldset className="editor-section" data-testid="editor-brokers">
+          <legend>Brokers</legend>
+          <p className="inspector-note">
+            A rack (broker.rack) on every broker, or on none: with racks, replicas spread over racks and
+            consumers with client.rack get partitions that have a replica on their rack.
+          </p>
+          {draft.brokers.map((b, i) => (
+            <div key={b.id} className="editor-row">
+              <span className="editor-label">broker {b.id}</span>
+              <input
+                aria-label={`rack of broker ${b.id}`}
+                placeholder="no rack"
+                value={b.rack}
+                onChange={(e) =>
+                  setDraft({ ...draft, brokers: patchAt(draft.brokers, i, { rack: e.target.value }) })
+                }
+                data-testid={`editor-rack-${i}`}
+              />
+              <button
+                type="button"
+                className="btn"
+                disabled={draft.brokers.length === 1}
+                onClick={() => setDraft({ ...draft, brokers: removeBroker(draft.brokers, i) })}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              setDraft({ ...draft, brokers: [...draft.brokers, { id: draft.brokers.length + 1, rack: "" }] })
+            }
+            data-testid="editor-add-broker"
+          >
+            Add broker
+          </button>
         </fieldset>
         <fieldset className="editor-section">
           <legend>Topics</legend>
@@ -97,13 +126,26 @@ export function ScenarioEditor() {
                 value={t.name}
                 onChange={(e) => patchTopic(i, { name: e.target.value })}
               />
-              <input
-                aria-label="partitions"
-                value={String(t.partitions)}
-                inputMode="numeric"
-                onChange={(e) => patchTopic(i, { partitions: Number(e.target.value) })}
-                data-testid={`editor-partitions-${i}`}
-              />
+              <label className="editor-inline">
+                partitions
+                <input
+                  aria-label="partitions"
+                  value={String(t.partitions)}
+                  inputMode="numeric"
+                  onChange={(e) => patchTopic(i, { partitions: Number(e.target.value) })}
+                  data-testid={`editor-partitions-${i}`}
+                />
+              </label>
+              <label className="editor-inline">
+                replicas
+                <input
+                  aria-label="replication factor"
+                  value={String(t.replicationFactor)}
+                  inputMode="numeric"
+                  onChange={(e) => patchTopic(i, { replicationFactor: Number(e.target.value) })}
+                  data-testid={`editor-rf-${i}`}
+                />
+              </label>
               <button
                 type="button"
                 className="btn"
@@ -119,7 +161,10 @@ export function ScenarioEditor() {
             onClick={() =>
               setDraft({
                 ...draft,
-                topics: [...draft.topics, { name: `topic-${draft.topics.length + 1}`, partitions: 3 }],
+                topics: [
+                  ...draft.topics,
+                  { name: `topic-${draft.topics.length + 1}`, partitions: 3, replicationFactor: 1 },
+                ],
               })
             }
           >

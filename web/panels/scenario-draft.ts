@@ -11,9 +11,23 @@ export interface ClientDraft {
   json: Record<string, string>;
 }
 
+export interface BrokerDraft {
+  id: number;
+  /** `broker.rack`; empty means none. */
+  rack: string;
+}
+
+export interface TopicDraft {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  config?: unknown;
+}
+
 export interface ScenarioDraft {
   base: Json;
-  topics: { name: string; partitions: number }[];
+  brokers: BrokerDraft[];
+  topics: TopicDraft[];
   producers: ClientDraft[];
   consumers: ClientDraft[];
   actions: { atMs: number; command: string }[];
@@ -34,9 +48,16 @@ function clientDraft(client: Json, nested: string[]): ClientDraft {
 
 export function draftOf(scenario: Json): ScenarioDraft {
   const cluster = (scenario.cluster ?? {}) as Json;
+  const brokers = Array.isArray(cluster.brokers) ? (cluster.brokers as { id: number; rack?: string }[]) : [];
   return {
     base: scenario,
-    topics: ((cluster.topics ?? []) as { name: string; partitions: number }[]).map((t) => ({ ...t })),
+    brokers: brokers.map((b) => ({ id: b.id, rack: b.rack ?? "" })),
+    topics: ((cluster.topics ?? []) as Partial<TopicDraft>[]).map((t) => ({
+      ...t,
+      name: t.name ?? "",
+      partitions: t.partitions ?? 1,
+      replicationFactor: t.replicationFactor ?? 1,
+    })),
     producers: ((scenario.producers ?? []) as Json[]).map((p) => clientDraft(p, ["config", "keys"])),
     consumers: ((scenario.consumers ?? []) as Json[]).map((c) => clientDraft(c, ["config"])),
     actions: ((scenario.actions ?? []) as { atMs: number; command: unknown }[]).map((a) => ({
@@ -74,7 +95,10 @@ export function scenarioOf(
     }
   });
   if (errors.length > 0) return { ok: false, errors };
-  const cluster = { ...((draft.base.cluster ?? {}) as Json), topics: draft.topics };
+  const brokers = draft.brokers.map((b) =>
+    b.rack.trim() === "" ? { id: b.id } : { id: b.id, rack: b.rack.trim() },
+  );
+  const cluster = { ...((draft.base.cluster ?? {}) as Json), brokers, topics: draft.topics };
   return { ok: true, scenario: { ...draft.base, cluster, producers, consumers, actions } };
 }
 
@@ -85,4 +109,9 @@ export function patchAt<T>(list: readonly T[], i: number, patch: Partial<T>): T[
 
 export function removeAt<T>(list: readonly T[], i: number): T[] {
   return list.filter((_, j) => j !== i);
+}
+
+/** Brokers are numbered 1 … N in order: removing one renumbers the rest. */
+export function removeBroker(brokers: readonly BrokerDraft[], i: number): BrokerDraft[] {
+  return removeAt(brokers, i).map((b, j) => ({ ...b, id: j + 1 }));
 }

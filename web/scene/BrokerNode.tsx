@@ -14,7 +14,10 @@ interface Props {
 export function BrokerNode({ view, layout, brokerId }: Props) {
   const box = layout.brokers.get(brokerId)!;
   const broker = view.brokers.find((b) => b.id === brokerId)!;
-  const partitions = view.topics.flatMap((t) => t.partitions).filter((p) => p.leaderBrokerId === brokerId);
+  const all = view.topics.flatMap((t) => t.partitions);
+  const partitions = all.filter((p) => p.leaderBrokerId === brokerId);
+  // Followers are placement only (no replication traffic), counted so the layout is visible.
+  const follows = all.filter((p) => p.leaderBrokerId !== brokerId && p.replicas.includes(brokerId)).length;
   const committedOn = (topic: string, partition: number): CommittedMarker[] =>
     view.groups.flatMap((g, i) =>
       g.committedOffsets
@@ -49,6 +52,7 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
           className="broker-name"
         >
           Broker {brokerId}
+          {broker.rack !== null && <tspan className="broker-rack"> · rack {broker.rack}</tspan>}
         </text>
         <text
           x={box.x + box.width - 18}
@@ -57,7 +61,7 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
           className="broker-meta"
         >
           {broker.up
-            ? `leader of ${partitions.length} partition${partitions.length === 1 ? "" : "s"}`
+            ? `leader of ${partitions.length} partition${partitions.length === 1 ? "" : "s"}${follows > 0 ? ` · follower of ${follows}` : ""}`
             : "stopped"}
         </text>
       </g>

@@ -59,6 +59,7 @@ export const PartitionLog = memo(function PartitionLog({
       data-testid={`partition-${name}`}
       data-leo={logEndOffset}
       data-hw={highWatermark}
+      data-replicas={partition.replicas.join(",")}
     >
       <g
         className="partition-button"
@@ -81,6 +82,11 @@ export const PartitionLog = memo(function PartitionLog({
           className="partition-name"
         >
           {name}
+          <title>
+            {partition.replicas.length > 1
+              ? `${name}: replicas on brokers ${partition.replicas.join(", ")}, leader first. Replication is not simulated: followers do not fetch, so the HW equals the LEO.`
+              : `${name}: one replica, on broker ${partition.leaderBrokerId}.`}
+          </title>
         </text>
         {compact ? (
           <text

@@ -16,6 +16,7 @@ import commitStrategies from "./13-commit-strategies.json";
 import assignorsCompared from "./14-assignors-compared.json";
 import addingPartitions from "./15-adding-partitions.json";
 import fourthConsumerJoinsCooperative from "./16-fourth-consumer-joins-cooperative.json";
+import rackAwareConsumers from "./17-rack-aware-consumers.json";
 
 export interface PresetEntry {
   readonly id: string;
@@ -40,4 +41,5 @@ export const PRESETS: readonly PresetEntry[] = [
   { id: "assignors-compared", raw: assignorsCompared },
   { id: "adding-partitions", raw: addingPartitions },
   { id: "fourth-consumer-joins-cooperative", raw: fourthConsumerJoinsCooperative },
+  { id: "rack-aware-consumers", raw: rackAwareConsumers },
 ];

@@ -400,6 +400,32 @@ describe("the teaching moments", () => {
     expect(partitionsOf(r, "consumer-2")).toEqual(["orders-3", "orders-4", "orders-5"]);
   });
 
+  it("17 rack-aware-consumers: zone-aware consumers get their zone's partitions and fetch only there; zone-blind gets range's blocks", () => {
+    const r = run("rack-aware-consumers");
+    const view = r.sim.view();
+    const rackOf = new Map(view.brokers.map((b) => [b.id, b.rack]));
+    expect(["aware-1", "aware-2", "aware-3"].map((id) => partitionsOf(r, id))).toEqual([
+      ["orders-0", "orders-3"],
+      ["orders-1", "orders-4"],
+      ["orders-2", "orders-5"],
+    ]);
+    expect(["blind-1", "blind-2", "blind-3"].map((id) => partitionsOf(r, id))).toEqual([
+      ["orders-0", "orders-1"],
+      ["orders-2", "orders-3"],
+      ["orders-4", "orders-5"],
+    ]);
+    const fetchesTo = (consumerId: string) =>
+      new Set(
+        ofType(r.events, "messageSent")
+          .filter((e) => e.api === "FetchRequest" && e.from === consumerId)
+          .map((e) => rackOf.get(Number(e.to.slice("broker-".length)))),
+      );
+    for (const [i, id] of ["aware-1", "aware-2", "aware-3"].entries()) {
+      expect(fetchesTo(id)).toEqual(new Set([`az-${i + 1}`]));
+    }
+    expect(fetchesTo("blind-1").size).toBe(2);
+  });
+
   it("16 fourth-consumer-joins-cooperative: two rebalances after the join, only the moved partition is revoked", () => {
     const r = run("fourth-consumer-joins-cooperative");
     const joinUs = ofType(r.events, "consumerAdded")[0]!.atUs;

@@ -253,9 +253,17 @@ function samePicture(a: Props, b: Props): boolean {
     a.box.y !== b.box.y ||
     a.box.width !== b.box.width ||
     a.box.height !== b.box.height ||
-    a.committed.length !== b.committed.length
+    a.committed.length !== b.committed.length ||
+    pa.leaderBrokerId !== pb.leaderBrokerId ||
+    pa.replicas.join() !== pb.replicas.join()
   )
     return false;
+  // The same offsets can hold other records after a fork (a producer restarted with new keys).
+  for (let i = 0; i < pa.records.length; i++) {
+    const ra = pa.records[i]!;
+    const rb = pb.records[i]!;
+    if (ra.offset !== rb.offset || ra.key !== rb.key || ra.producerId !== rb.producerId) return false;
+  }
   for (let i = 0; i < a.committed.length; i++) {
     const ca = a.committed[i]!;
     const cb = b.committed[i]!;

@@ -37,6 +37,7 @@ import type { DomainEvent } from "./events";
 import { isConsumerLifecycleCommand } from "./group/commands";
 import { fireCoordinatorTimer } from "./group/coordinator/membership";
 import { createGroupCoordinatorState } from "./group/coordinator/types";
+import { createProtocolHistoryState } from "./group/protocol-history";
 import { isGroupTimer } from "./group/timers";
 import { checkInvariants, createInvariantMemory } from "./invariants";
 import { createMetricsState, type MetricsSample, maybeSampleMetrics } from "./metrics";
@@ -109,6 +110,7 @@ function initialState(scenario: Scenario): SimState {
     appliedCommands: [],
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,
+    protocolHistory: createProtocolHistoryState(),
   };
   let leaderIndex = 0;
   for (const topic of scenario.cluster.topics) {

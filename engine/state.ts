@@ -199,6 +199,8 @@ export interface SimState {
   appliedCommands: { atUs: number; source: "user" | "script"; command: import("./commands").Command }[];
   /** The cluster's producer id allocator (InitProducerId). */
   nextKafkaProducerId: number;
+  /** Each group's protocol messages and state changes, for the sequence diagram (bounded). */
+  protocolHistory: import("./group/protocol-history").ProtocolHistoryState;
 }
 
 export const RECENT_EVENTS_MAX = 2_000;

@@ -44,6 +44,9 @@ export interface KeyCardState {
 
 export type Inspected = { kind: "producer" | "consumer" | "group"; id: string };
 
+/** The dock's tabs: the narration, the lag charts, the rebalance sequence diagram. */
+export type DockTab = "narration" | "charts" | "sequence";
+
 export interface UiSlice {
   theme: "light" | "dark";
   /** Large type, high contrast, editing chrome hidden: for projectors. */
@@ -63,6 +66,11 @@ export interface UiSlice {
   inspected: Inspected | null;
   hoveredKey: string | null;
   keyCard: KeyCardState | null;
+  dockTab: DockTab;
+  /** The group the sequence diagram shows (null: the first one). */
+  sequenceGroupId: string | null;
+  /** Draw every heartbeat as an arrow (otherwise routine ones are ticks on the member's lane). */
+  sequenceHeartbeats: boolean;
 }
 
 export type StoreState = SimulationSlice & PlaybackSlice & UiSlice;
@@ -93,4 +101,7 @@ export const useStore = create<StoreState>()(() => ({
   inspected: null,
   hoveredKey: null,
   keyCard: null,
+  dockTab: "narration",
+  sequenceGroupId: null,
+  sequenceHeartbeats: false,
 }));

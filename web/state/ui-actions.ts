@@ -61,3 +61,7 @@ export function hideKeyCard(): void {
 export function setShareOpen(open: boolean): void {
   set({ shareOpen: open });
 }
+
+export function toggleSequenceHeartbeats(): void {
+  set({ sequenceHeartbeats: !get().sequenceHeartbeats });
+}

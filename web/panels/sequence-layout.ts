@@ -352,22 +352,48 @@ function buildExchanges(
     exchange.x2 = x(Math.min(msg.deliverAtUs, nowUs));
     Object.assign(exchange, msg.deliverAtUs <= nowUs ? responseNote(msg) : {});
   }
-  // A label fits before the next bar on the same lane; an answer before the next answer.
   const byLane = new Map<string, Exchange[]>();
   for (const e of exchanges) byLane.set(e.lane, [...(byLane.get(e.lane) ?? []), e]);
-  for (const list of byLane.values()) {
-    list.forEach((e, i) => {
-      const labelRoom = (list[i + 1]?.x1 ?? Number.POSITIVE_INFINITY) - e.x1 - 12;
-      if (e.label && e.label.length * m.charPx > labelRoom) e.label = null;
-      const nextNote = list.slice(i + 1).find((next) => next.note !== null);
-      const noteRoom = (nextNote?.x1 ?? Number.POSITIVE_INFINITY) - e.x1 - 8;
-      if (e.note && e.note.length * m.noteCharPx > noteRoom) {
-        const chars = Math.floor(noteRoom / m.noteCharPx) - 1;
+  for (const list of byLane.values()) placeLaneText(list, m);
+  return exchanges;
+}
+
+/** Which labels win when a lane is crowded: the rebalance's own messages and errors first. */
+function textRank(e: Exchange): number {
+  if (e.error || ["JoinGroup", "SyncGroup", "LeaveGroup", "FindCoordinator"].includes(e.api)) return 0;
+  return e.api === "Heartbeat" ? 2 : 1;
+}
+
+/**
+ * Places a lane's labels (above its bars) and answers (below) by rank, then time: a label that
+ * would overlap one already placed is dropped; an answer is shortened to the room it has.
+ */
+function placeLaneText(list: Exchange[], m: SequenceMetrics): void {
+  const order = [...list].sort((a, b) => textRank(a) - textRank(b) || a.x1 - b.x1);
+  const labels: [number, number][] = [];
+  const notes: [number, number][] = [];
+  const free = (placed: [number, number][], from: number, to: number, margin: number) =>
+    placed.every(([a, b]) => to + margin <= a || from >= b + margin);
+  for (const e of order) {
+    if (e.label) {
+      const right = e.x1 + e.label.length * m.charPx;
+      if (free(labels, e.x1, right, 12)) labels.push([e.x1, right]);
+      else e.label = null;
+    }
+    if (e.note) {
+      if (!free(notes, e.x1, e.x1 + 1, 8)) {
+        e.note = null;
+        continue;
+      }
+      const limit = Math.min(...notes.map(([a]) => a).filter((a) => a > e.x1), Number.POSITIVE_INFINITY);
+      const room = limit - e.x1 - 8;
+      if (e.note.length * m.noteCharPx > room) {
+        const chars = Math.floor(room / m.noteCharPx) - 1;
         e.note = chars >= 6 ? `${e.note.slice(0, chars)}…` : null;
       }
-    });
+      if (e.note) notes.push([e.x1, e.x1 + e.note.length * m.noteCharPx]);
+    }
   }
-  return exchanges;
 }
 
 function buildBands(

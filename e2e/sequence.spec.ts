@@ -1,6 +1,6 @@
 // Protects the rebalance sequence diagram: opened from the dock with the mouse or the keyboard, it
 // shows the coordinator's and the members' lanes with each JoinGroup, SyncGroup, Heartbeat and
-// OffsetCommit of the 4th consumer joining, follows the playhead, and an arrow (clicked, or
+// OffsetCommit of the 4th consumer joining, follows the playhead (seek, step, step back), and an arrow (clicked, or
 // reached with the arrow keys and Enter) takes the run to the moment that message was sent.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -14,7 +14,7 @@ async function openMidRebalance(app: { open(path?: string): Promise<void>; page:
   await expect(clock(app.page)).toHaveText(`t = ${(atMs / 1000).toFixed(3)} s`);
 }
 
-test("with the mouse: the diagram shows the rebalance, an arrow seeks, the protocol steps follow", async ({
+test("with the mouse: the diagram shows the rebalance, an arrow seeks, protocol steps and a step back follow", async ({
   app,
 }) => {
   await openMidRebalance(app);
@@ -47,6 +47,11 @@ test("with the mouse: the diagram shows the rebalance, an arrow seeks, the proto
   const joins = diagram.getByRole("button", { name: /^JoinGroup request from consumer-4/ });
   await expect(joins).toHaveCount(0);
   // One step: the FindCoordinator answer arrives and the newcomer sends its JoinGroup at once.
+  await page.getByTestId("step-protocol").click();
+  await expect(joins).toHaveCount(1);
+  // And back: one step back un-sends it.
+  await page.getByTestId("step-back").click();
+  await expect(joins).toHaveCount(0);
   await page.getByTestId("step-protocol").click();
   await expect(joins).toHaveCount(1);
   await expect(

@@ -2,6 +2,7 @@
 // (`npx vite build && npx vite preview --port 4173`), then:
 //   npx tsx scripts/screenshot.ts --url http://127.0.0.1:4173/ --out artifacts/shot [--scenario file.json]
 //     [--at 2500,12300] [--theme dark] [--presenter] [--tab sequence|charts] [--width 1600]
+//     [--element .dock]   (only that element, e.g. the dock with the sequence diagram)
 // One PNG per moment in --at (simulated ms): <out>-<ms>.png.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     /** A dock tab to open before the screenshots: "charts" or "sequence". */
     tab: { type: "string" },
     width: { type: "string", default: "1600" },
+    element: { type: "string" },
   },
 });
 
@@ -46,7 +48,9 @@ if (values.tab) {
 for (const ms of values.at.split(",").map(Number)) {
   await page.evaluate((t) => window.__topicscope!.advanceTo(t), ms);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: `${values.out}-${ms}.png` });
+  const path = `${values.out}-${ms}.png`;
+  if (values.element) await page.locator(values.element).screenshot({ path });
+  else await page.screenshot({ path });
   console.log(`wrote ${values.out}-${ms}.png`);
 }
 await browser.close();

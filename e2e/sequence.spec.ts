@@ -23,7 +23,14 @@ test("with the mouse: the diagram shows the rebalance, an arrow seeks, protocol 
   const diagram = page.getByTestId("sequence-diagram");
   await expect(diagram).toBeVisible();
   // Lanes: the coordinator, the broker that answered FindCoordinator, the four members.
-  for (const text of ["broker 3", "group coordinator", "consumer-1", "consumer-4", "★ leader"]) {
+  for (const text of [
+    "broker 3",
+    "group coordinator",
+    "consumer-1",
+    "consumer-4",
+    "★ consumer-3",
+    "leader ·",
+  ]) {
     await expect(diagram.locator(".seq-lane-label", { hasText: text }).first()).toBeVisible();
   }
   // The newcomer's first JoinGroup is refused with MEMBER_ID_REQUIRED; the others learn of the

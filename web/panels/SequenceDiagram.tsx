@@ -297,6 +297,7 @@ function Diagram({
       {lanes.map((lane) => (
         <g key={lane.actor} className={`seq-lane-label${lane.coordinator ? " is-coordinator" : ""}`}>
           <text x={12} y={lane.y - 3} className="seq-lane-title">
+            {lane.leader && <tspan className="seq-leader-star">★ </tspan>}
             {lane.title}
           </text>
           <text x={12} y={lane.y + 15} className={lane.leader ? "seq-lane-sub is-leader" : "seq-lane-sub"}>

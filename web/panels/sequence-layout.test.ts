@@ -53,7 +53,7 @@ describe("the layout of the 4th consumer joining", () => {
     ]);
     expect(layout.lanes[0]!.subtitle).toBe("group coordinator");
     expect(layout.lanes.find((l) => l.leader)?.actor).toBe("consumer-3");
-    expect(layout.lanes.find((l) => l.leader)?.subtitle).toMatch(/^★ leader · [0-9a-f]{8}…$/);
+    expect(layout.lanes.find((l) => l.leader)?.subtitle).toMatch(/^leader · [0-9a-f]{8}…$/);
   });
 
   it("pairs each JoinGroup with its response: MEMBER_ID_REQUIRED, then generation 2 (leader for one member)", () => {
@@ -109,7 +109,8 @@ describe("the layout of the 4th consumer joining", () => {
   });
 });
 
-it("shortens Kafka's member ids to the first 8 characters of their uuid", () => {
+it("shortens Kafka's member ids to the first 8 characters of their uuid, after a static member's instance id", () => {
   expect(shortMemberId("consumer-3-fa3c3fe6-6aad-4cf8-b63e-c38bb08b9835", "consumer-3")).toBe("fa3c3fe6…");
+  expect(shortMemberId("pod-3-0a4bc364-f748-491c-9b42-4354f75b5cd6", "consumer-3")).toBe("pod-3 · 0a4bc364…");
   expect(shortMemberId("", "consumer-3")).toBe("no member id yet");
 });

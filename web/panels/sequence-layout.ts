@@ -120,11 +120,20 @@ export function apiBase(api: string): string {
   return api.replace(/(Request|Response)$/, "");
 }
 
-/** The member id's short form: Kafka's "<client.id>-<uuid>" shown as its first 8 uuid characters. */
+/**
+ * The member id's short form. Kafka builds it as "<client.id>-<uuid>", or "<group.instance.id>-<uuid>"
+ * for a static member: the uuid's first 8 characters, after the instance id when there is one.
+ */
 export function shortMemberId(memberId: string, clientId: string): string {
   if (memberId === "") return "no member id yet";
-  const uuid = memberId.startsWith(`${clientId}-`) ? memberId.slice(clientId.length + 1) : memberId;
-  return uuid.length > 8 ? `${uuid.slice(0, 8)}…` : uuid;
+  const match = /^(.*)-([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.exec(memberId);
+  if (!match) return memberId.length > 12 ? `${memberId.slice(0, 12)}…` : memberId;
+  return match[1] === clientId ? `${match[2]}…` : `${match[1]} · ${match[2]}…`;
+}
+
+/** Cuts a label to `chars` characters with an ellipsis. */
+function clip(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
 }
 
 const isHeartbeat = (m: ProtocolMessageRecord) =>
@@ -279,12 +288,13 @@ function buildLanes(
   for (const [id, c] of consumers) {
     const memberId = c?.memberId ?? "";
     const gone = c?.status === "crashed" || c?.status === "closed" ? c.status : null;
+    const subtitle = gone ?? `${c?.leader ? "leader · " : ""}${shortMemberId(memberId, id)}`;
     lanes.push({
       actor: id,
       kind: "consumer",
-      title: id,
-      subtitle:
-        gone ?? (c?.leader ? `★ leader · ${shortMemberId(memberId, id)}` : shortMemberId(memberId, id)),
+      // The leader's name carries a star (drawn before it), so the title keeps room for it.
+      title: clip(id, Math.floor((m.labelWidth - 16) / (m.charPx * 1.15)) - (c?.leader ? 2 : 0)),
+      subtitle: clip(subtitle, Math.floor((m.labelWidth - 16) / m.noteCharPx)),
       y: 0,
       x1: 0,
       x2: 0,

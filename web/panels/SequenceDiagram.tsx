@@ -206,7 +206,7 @@ function Diagram({
             />
             <line x1={band.x1} x2={band.x1} y1={4} y2={bottom} className="seq-band-edge" />
             <text x={band.x1 + 5} y={top - 9} className="seq-band-label">
-              {bandLabel(band, metrics.charPx * 0.95)}
+              {bandLabel(band, metrics.noteCharPx)}
             </text>
           </g>
         ))}

@@ -7,6 +7,7 @@ import type { RandomStreams } from "./core/prng";
 import { schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import type { DomainEvent, DomainEventBody } from "./events";
+import { recordProtocolEvent } from "./group/protocol-history";
 import type { MessageBody } from "./protocol";
 import { RECENT_EVENTS_MAX, type SimState, type TimerPayload } from "./state";
 
@@ -50,6 +51,7 @@ export function createContext(
         state.recentEvents.splice(0, state.recentEvents.length - RECENT_EVENTS_MAX);
       }
       ctx.stepEvents.push(event);
+      recordProtocolEvent(state, event);
       onEvent?.(event);
       return event;
     },

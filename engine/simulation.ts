@@ -40,6 +40,7 @@ import { isConsumerLifecycleCommand } from "./group/commands";
 import { deleteGroup, validateDeleteGroup } from "./group/coordinator/delete";
 import { fireCoordinatorTimer } from "./group/coordinator/membership";
 import { createGroupCoordinatorState } from "./group/coordinator/types";
+import { createProtocolHistoryState } from "./group/protocol-history";
 import { isGroupTimer } from "./group/timers";
 import { checkInvariants, createInvariantMemory } from "./invariants";
 import { createMetricsState, type MetricsSample, maybeSampleMetrics } from "./metrics";
@@ -119,6 +120,7 @@ function initialState(scenario: Scenario): SimState {
     // Arbitrary start for the cluster's producer id allocator, so ids do not read as counts.
     nextKafkaProducerId: 1000,
     addedProducers: [],
+    protocolHistory: createProtocolHistoryState(),
   };
   const placement = brokerPlacements(scenario.cluster.brokers);
   let placed = 0;

@@ -213,6 +213,8 @@ export interface SimState {
   nextKafkaProducerId: number;
   /** Producers the addProducer command created, in order (the scenario lists the others). */
   addedProducers: import("./producer/spec").ProducerSpec[];
+  /** Each group's protocol messages and state changes, for the sequence diagram (bounded). */
+  protocolHistory: import("./group/protocol-history").ProtocolHistoryState;
 }
 
 export const RECENT_EVENTS_MAX = 2_000;

@@ -10,6 +10,11 @@ import { digestHex } from "./core/digest";
 import { peek } from "./core/scheduler";
 import { type DeliveryView, deliveryView } from "./delivery";
 import type { DomainEvent } from "./events";
+import {
+  buildProtocolHistoryView,
+  type ProtocolHistoryOptions,
+  type ProtocolHistoryView,
+} from "./group/protocol-history";
 import { buildGroupViews, type GroupView } from "./group/view";
 import { buildProducerDetail, flatConfigOf, type ProducerDetailView } from "./producer/producer-view";
 import type { ApiName } from "./protocol";
@@ -33,6 +38,8 @@ export interface ViewOptions {
   recordsPerPartition?: number;
   /** Recent events to include, newest last. */
   recentEvents?: number;
+  /** A group's protocol messages and state changes over a window, for the sequence diagram. */
+  protocolHistory?: ProtocolHistoryOptions;
 }
 
 export interface RecordView {
@@ -143,6 +150,8 @@ export interface SimView {
   recentEvents: DomainEvent[];
   /** Milestone events after `ViewOptions.milestonesAfter`, when asked for. */
   milestoneEvents: DomainEvent[];
+  /** The sequence diagram's data, when `ViewOptions.protocolHistory` asks for it. */
+  protocolHistory: ProtocolHistoryView | null;
 }
 
 function firstPartitionOf(body: { api: ApiName } & Record<string, unknown>): string | null {
@@ -257,5 +266,8 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
       options.milestonesAfter === undefined
         ? []
         : state.recentEvents.filter((e) => e.index > options.milestonesAfter! && MILESTONE_TYPES.has(e.type)),
+    protocolHistory: options.protocolHistory
+      ? buildProtocolHistoryView(state, options.protocolHistory)
+      : null,
   };
 }

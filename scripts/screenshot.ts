@@ -1,7 +1,8 @@
 // Screenshots of the production build, for review and for the README. Serve a build first
 // (`npx vite build && npx vite preview --port 4173`), then:
 //   npx tsx scripts/screenshot.ts --url http://127.0.0.1:4173/ --out artifacts/shot [--scenario file.json]
-//     [--at 2500,12300] [--theme dark] [--presenter]
+//     [--at 2500,12300] [--theme dark] [--presenter] [--tab sequence|charts] [--width 1600]
+//     [--element .dock]   (only that element, e.g. the dock with the sequence diagram)
 // One PNG per moment in --at (simulated ms): <out>-<ms>.png.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -15,6 +16,10 @@ const { values } = parseArgs({
     at: { type: "string", default: "2500" },
     theme: { type: "string", default: "light" },
     presenter: { type: "boolean", default: false },
+    /** A dock tab to open before the screenshots: "charts" or "sequence". */
+    tab: { type: "string" },
+    width: { type: "string", default: "1600" },
+    element: { type: "string" },
   },
 });
 
@@ -22,7 +27,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
 });
-const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+const page = await browser.newPage({ viewport: { width: Number(values.width), height: 1000 } });
 page.on("console", (m) => m.type() === "error" && console.error("console:", m.text()));
 page.on("pageerror", (e) => console.error("pageerror:", e.message));
 const query = [`theme=${values.theme}`, values.presenter ? "presenter" : ""].filter(Boolean).join("&");
@@ -35,10 +40,17 @@ if (values.scenario) {
   );
   if (errors.length > 0) throw new Error(errors.join("\n"));
 }
+if (values.tab) {
+  await page.getByTestId(`${values.tab}-tab`).click();
+  // Out of the way, so no diagram element shows its hover state in the picture.
+  await page.mouse.move(0, 0);
+}
 for (const ms of values.at.split(",").map(Number)) {
   await page.evaluate((t) => window.__topicscope!.advanceTo(t), ms);
   await page.waitForTimeout(500);
-  await page.screenshot({ path: `${values.out}-${ms}.png` });
+  const path = `${values.out}-${ms}.png`;
+  if (values.element) await page.locator(values.element).screenshot({ path });
+  else await page.screenshot({ path });
   console.log(`wrote ${values.out}-${ms}.png`);
 }
 await browser.close();

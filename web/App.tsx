@@ -28,6 +28,7 @@ export function App() {
   const presenter = useStore((s) => s.presenter);
   const embed = useStore((s) => s.embed);
   const hasLesson = useStore((s) => s.view?.lesson != null);
+  const dockTab = useStore((s) => s.dockTab);
   // A new draft remounts the editor so its working copy starts from the current scenario.
   const editorKey = useStore((s) => (s.editorDraft ? "open" : "closed"));
   return (
@@ -48,7 +49,7 @@ export function App() {
         <CaptionBar />
       </main>
       <Inspector />
-      <footer className="dock">
+      <footer className="dock" data-tab={dockTab}>
         <Timeline />
         <NarrationPanel />
         {hasLesson ? <LessonPanel /> : !presenter && !embed && <Legend />}

@@ -3,9 +3,10 @@
 // changed nothing narratable still gets a line saying what the scheduler processed.
 import { useMemo, useState } from "react";
 import { formatSimTime, type NarrationKind, narrate, narrateQuietStep } from "../lessons/narrate";
-import { seekTo } from "../state/actions";
+import { seekTo, showDockTab } from "../state/actions";
 import { useStore } from "../state/store";
 import { OpsCharts } from "./OpsCharts";
+import { SequenceDiagram } from "./SequenceDiagram";
 
 /** Filters by protocol step; each maps to the narration kinds it shows. */
 const FILTERS: { id: string; label: string; kinds: readonly NarrationKind[] | null }[] = [
@@ -31,7 +32,8 @@ export function NarrationPanel() {
   const stepEvents = useStore((s) => s.lastStepEvents);
   const lastStep = useStore((s) => s.lastStep);
   const [filter, setFilter] = useState("all");
-  const [tab, setTab] = useState<"narration" | "charts">("narration");
+  const tab = useStore((s) => s.dockTab);
+  const setTab = (next: typeof tab) => void showDockTab(next);
   const lines = useMemo(() => {
     const kinds = FILTERS.find((f) => f.id === filter)?.kinds ?? null;
     const stepIndexes = new Set(stepEvents.map((e) => e.index));
@@ -80,6 +82,16 @@ export function NarrationPanel() {
           >
             <h2>Lag &amp; throughput</h2>
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === "sequence"}
+            className={tab === "sequence" ? "dock-tab on" : "dock-tab"}
+            onClick={() => setTab("sequence")}
+            data-testid="sequence-tab"
+          >
+            <h2>Rebalance sequence</h2>
+          </button>
         </div>
         {tab === "narration" && (
           <fieldset className="narration-filters">
@@ -103,6 +115,8 @@ export function NarrationPanel() {
       </div>
       {tab === "charts" ? (
         <OpsCharts />
+      ) : tab === "sequence" ? (
+        <SequenceDiagram />
       ) : (
         <ol className="narration-list" data-testid="narration">
           {lines.map((line) => (

@@ -8,13 +8,25 @@ import { createEngineClient, type EngineClient, type EngineRemote, type RunRecor
 import { nextTimedPauseUs, reachedCaptions } from "../lessons/captions";
 import { milestoneOf, type TimelineMarker } from "../lessons/milestones";
 import { draftOf } from "../panels/scenario-draft";
-import { useStore } from "./store";
+import { type DockTab, useStore } from "./store";
 import { hoverKey } from "./ui-actions";
+
+/** How far back the sequence diagram can reach; it shows what fits, idle stretches compressed. */
+const SEQUENCE_WINDOW_US = 60_000_000;
 
 /** What each view carries: a window of records and events, and the milestones not seen yet. */
 export function viewOptions(): ViewOptions {
-  const seen = get().markers.reduce((max, m) => Math.max(max, m.id), -1);
-  return { recordsPerPartition: 24, recentEvents: 160, milestonesAfter: seen };
+  const { markers, dockTab, sequenceGroupId } = get();
+  const seen = markers.reduce((max, m) => Math.max(max, m.id), -1);
+  return {
+    recordsPerPartition: 24,
+    recentEvents: 160,
+    milestonesAfter: seen,
+    // The protocol history only travels while the sequence diagram is open.
+    ...(dockTab === "sequence"
+      ? { protocolHistory: { groupId: sequenceGroupId, windowUs: SEQUENCE_WINDOW_US } }
+      : {}),
+  };
 }
 
 let client: EngineClient | null = null;
@@ -142,6 +154,14 @@ export async function loadPresetLesson(id: string): Promise<void> {
   set({ playheadUs: result.view.nowUs, horizonUs: 0 });
   showView(result.view);
   await Promise.all([remember(), ensurePresetList()]);
+}
+
+/** Shows a dock tab; the sequence diagram needs a view with the protocol history, so ask for one. */
+export async function showDockTab(tab: DockTab, sequenceGroupId = get().sequenceGroupId): Promise<void> {
+  set({ dockTab: tab, sequenceGroupId });
+  if (tab !== "sequence" || !client) return;
+  const view = await client.call((engine) => engine.view(viewOptions()));
+  showView(view);
 }
 
 /** Fetches the engine's metrics samples for the charts; skipped while the worker is busy. */

@@ -72,6 +72,9 @@ export type AddDialog =
 
 export const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 
+/** The dock's tabs: the narration, the lag charts, the rebalance sequence diagram. */
+export type DockTab = "narration" | "charts" | "sequence";
+
 export interface UiSlice {
   theme: "light" | "dark";
   /** Large type, high contrast, editing chrome hidden: for projectors. */
@@ -96,6 +99,11 @@ export interface UiSlice {
   addDialog: AddDialog | null;
   /** Scene zoom (1 = fit the width); above 1 the scene scrolls. */
   zoom: number;
+  dockTab: DockTab;
+  /** The group the sequence diagram shows (null: the first one). */
+  sequenceGroupId: string | null;
+  /** Draw every heartbeat as an arrow (otherwise routine ones are ticks on the member's lane). */
+  sequenceHeartbeats: boolean;
 }
 
 export type StoreState = SimulationSlice & PlaybackSlice & UiSlice;
@@ -129,4 +137,7 @@ export const useStore = create<StoreState>()(() => ({
   contextMenu: null,
   addDialog: null,
   zoom: 1,
+  dockTab: "narration",
+  sequenceGroupId: null,
+  sequenceHeartbeats: false,
 }));

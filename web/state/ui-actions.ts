@@ -81,3 +81,7 @@ export function changeZoom(direction: 1 | -1 | 0): void {
   const next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (index < 0 ? 2 : index) + direction))]!;
   set({ zoom: next });
 }
+
+export function toggleSequenceHeartbeats(): void {
+  set({ sequenceHeartbeats: !get().sequenceHeartbeats });
+}

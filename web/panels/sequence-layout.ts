@@ -74,6 +74,10 @@ export interface Exchange {
   note: string | null;
   error: boolean;
   request: ProtocolMessageRecord;
+  /** When the answer reached the member; null while it waits (or when none will come). */
+  answeredAtUs: number | null;
+  /** The whole answer (the note may be shortened to fit). */
+  answer: string | null;
 }
 
 export interface Band {
@@ -352,6 +356,8 @@ function buildExchanges(
         note: msg.status === "dropped" ? "lost" : null,
         error: msg.status === "dropped",
         request: msg,
+        answeredAtUs: null,
+        answer: msg.status === "dropped" ? "lost" : null,
       });
       continue;
     }
@@ -360,7 +366,11 @@ function buildExchanges(
     open.delete(key);
     const exchange = exchanges[index]!;
     exchange.x2 = x(Math.min(msg.deliverAtUs, nowUs));
-    Object.assign(exchange, msg.deliverAtUs <= nowUs ? responseNote(msg) : {});
+    if (msg.deliverAtUs <= nowUs && msg.status === "delivered") exchange.answeredAtUs = msg.deliverAtUs;
+    // An answer lost on the way (its member crashed meanwhile) never told the member anything.
+    const said = msg.status === "dropped" ? { note: "lost", error: true } : responseNote(msg);
+    Object.assign(exchange, msg.deliverAtUs <= nowUs ? said : {});
+    exchange.answer = exchange.note;
   }
   const byLane = new Map<string, Exchange[]>();
   for (const e of exchanges) byLane.set(e.lane, [...(byLane.get(e.lane) ?? []), e]);

@@ -287,12 +287,16 @@ function Diagram({
         ))}
         {layout.marks.map((mark) => (
           <g key={mark.key} className={`seq-mark seq-mark-${mark.kind}`}>
+            <title>{`${mark.consumerId} ${mark.label} at ${formatSimTime(mark.atUs)}`}</title>
             <text x={mark.x} y={mark.y + 6} textAnchor="middle" className="seq-mark-glyph">
               {mark.kind === "consumerAdded" || mark.kind === "consumerRestarted" ? "●" : "✕"}
             </text>
-            <text x={mark.x - 10} y={mark.y + 5} textAnchor="end" className="seq-mark-label">
-              {mark.label}
-            </text>
+            {/* Left of the mark, where the lane is quiet; left out when it would be cut off. */}
+            {mark.x - 10 - mark.label.length * metrics.noteCharPx >= plotLeft && (
+              <text x={mark.x - 10} y={mark.y + 5} textAnchor="end" className="seq-mark-label">
+                {mark.label}
+              </text>
+            )}
           </g>
         ))}
       </g>

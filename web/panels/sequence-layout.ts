@@ -110,7 +110,15 @@ export interface SequenceLayout {
   ticks: { key: string; x: number; y: number }[];
   bands: Band[];
   gaps: Gap[];
-  marks: { key: string; x: number; y: number; kind: ProtocolMark["kind"]; label: string }[];
+  marks: {
+    key: string;
+    x: number;
+    y: number;
+    atUs: number;
+    consumerId: string;
+    kind: ProtocolMark["kind"];
+    label: string;
+  }[];
   playheadX: number;
   /** Under the lanes: the playhead's time, each gap's length and the time after it, the first time. */
   axisLabels: AxisLabel[];
@@ -401,12 +409,12 @@ function placeLaneText(list: Exchange[], m: SequenceMetrics): void {
       else e.label = null;
     }
     if (e.note) {
-      if (!free(notes, e.x1, e.x1 + 1, 8)) {
+      if (!free(notes, e.x1, e.x1 + 1, 14)) {
         e.note = null;
         continue;
       }
       const limit = Math.min(...notes.map(([a]) => a).filter((a) => a > e.x1), Number.POSITIVE_INFINITY);
-      const room = limit - e.x1 - 8;
+      const room = limit - e.x1 - 14;
       if (e.note.length * m.noteCharPx > room) {
         const chars = Math.floor(room / m.noteCharPx) - 1;
         e.note = chars >= 6 ? `${e.note.slice(0, chars)}…` : null;
@@ -521,6 +529,8 @@ export function layoutSequence(
             key: `${mark.kind}-${mark.consumerId}-${mark.atUs}`,
             x: x(mark.atUs),
             y: laneY.get(mark.consumerId) ?? 0,
+            atUs: mark.atUs,
+            consumerId: mark.consumerId,
             kind: mark.kind,
             label:
               mark.kind === "memberRemoved"

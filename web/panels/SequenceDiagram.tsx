@@ -13,6 +13,7 @@ import {
   type Arrow,
   apiBase,
   type Band,
+  type Exchange,
   layoutSequence,
   type SequenceLayout,
   type SequenceMetrics,
@@ -64,6 +65,18 @@ function describe(m: ProtocolMessageRecord, nowUs: number): string {
   if (m.error && m.error !== "NONE") parts.push(m.error);
   if (m.detail) parts.push(m.detail);
   return parts.join(", ");
+}
+
+/** The bar's tooltip: how long the member waited for the answer, and what it said. */
+function waitText(e: Exchange, nowUs: number): string {
+  const who = e.lane;
+  if (e.api === "LeaveGroup") return `${who} left the group (it does not wait for the answer)`;
+  if (e.answeredAtUs === null) {
+    const ms = ((nowUs - e.request.sentAtUs) / 1000).toFixed(0);
+    return `${who} has been waiting ${ms} ms for the ${e.api} answer`;
+  }
+  const ms = ((e.answeredAtUs - e.request.sentAtUs) / 1000).toFixed(0);
+  return `${who} waited ${ms} ms for the ${e.api} answer${e.answer ? `: ${e.answer}` : ""}`;
 }
 
 function arrowHead(a: Arrow, size: number): string {
@@ -236,6 +249,7 @@ function Diagram({
         })}
         {layout.exchanges.map((e) => (
           <g key={e.key} className={`seq-exchange seq-api-${e.api}${e.error ? " is-error" : ""}`}>
+            <title>{waitText(e, nowUs)}</title>
             {e.x2 - e.x1 > 2 && (
               <rect
                 className="seq-exchange-bar"
@@ -273,12 +287,16 @@ function Diagram({
         ))}
         {layout.marks.map((mark) => (
           <g key={mark.key} className={`seq-mark seq-mark-${mark.kind}`}>
+            <title>{`${mark.consumerId} ${mark.label} at ${formatSimTime(mark.atUs)}`}</title>
             <text x={mark.x} y={mark.y + 6} textAnchor="middle" className="seq-mark-glyph">
               {mark.kind === "consumerAdded" || mark.kind === "consumerRestarted" ? "●" : "✕"}
             </text>
-            <text x={mark.x - 10} y={mark.y + 5} textAnchor="end" className="seq-mark-label">
-              {mark.label}
-            </text>
+            {/* Left of the mark, where the lane is quiet; left out when it would be cut off. */}
+            {mark.x - 10 - mark.label.length * metrics.noteCharPx >= plotLeft && (
+              <text x={mark.x - 10} y={mark.y + 5} textAnchor="end" className="seq-mark-label">
+                {mark.label}
+              </text>
+            )}
           </g>
         ))}
       </g>

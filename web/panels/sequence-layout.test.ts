@@ -63,6 +63,10 @@ describe("the layout of the 4th consumer joining", () => {
     expect(c4[0]!.error).toBe(true);
     expect(joins.find((e) => e.lane === "consumer-3")?.note).toBe("leader · gen 2");
     for (const e of joins) expect(e.x2).toBeGreaterThan(e.x1);
+    // The newcomer's second JoinGroup waits at the coordinator until every member has rejoined.
+    const waitedUs = c4[1]!.answeredAtUs! - c4[1]!.request.sentAtUs;
+    expect(waitedUs).toBeGreaterThan(200_000);
+    expect(c4[1]!.answer).toBe("gen 2");
   });
 
   it("shows the members' REBALANCE_IN_PROGRESS heartbeats as arrows, and routine ones as ticks unless asked", () => {

@@ -74,6 +74,10 @@ export interface Exchange {
   note: string | null;
   error: boolean;
   request: ProtocolMessageRecord;
+  /** When the answer reached the member; null while it waits (or when none will come). */
+  answeredAtUs: number | null;
+  /** The whole answer (the note may be shortened to fit). */
+  answer: string | null;
 }
 
 export interface Band {
@@ -106,7 +110,15 @@ export interface SequenceLayout {
   ticks: { key: string; x: number; y: number }[];
   bands: Band[];
   gaps: Gap[];
-  marks: { key: string; x: number; y: number; kind: ProtocolMark["kind"]; label: string }[];
+  marks: {
+    key: string;
+    x: number;
+    y: number;
+    atUs: number;
+    consumerId: string;
+    kind: ProtocolMark["kind"];
+    label: string;
+  }[];
   playheadX: number;
   /** Under the lanes: the playhead's time, each gap's length and the time after it, the first time. */
   axisLabels: AxisLabel[];
@@ -352,6 +364,8 @@ function buildExchanges(
         note: msg.status === "dropped" ? "lost" : null,
         error: msg.status === "dropped",
         request: msg,
+        answeredAtUs: null,
+        answer: msg.status === "dropped" ? "lost" : null,
       });
       continue;
     }
@@ -360,7 +374,11 @@ function buildExchanges(
     open.delete(key);
     const exchange = exchanges[index]!;
     exchange.x2 = x(Math.min(msg.deliverAtUs, nowUs));
-    Object.assign(exchange, msg.deliverAtUs <= nowUs ? responseNote(msg) : {});
+    if (msg.deliverAtUs <= nowUs && msg.status === "delivered") exchange.answeredAtUs = msg.deliverAtUs;
+    // An answer lost on the way (its member crashed meanwhile) never told the member anything.
+    const said = msg.status === "dropped" ? { note: "lost", error: true } : responseNote(msg);
+    Object.assign(exchange, msg.deliverAtUs <= nowUs ? said : {});
+    exchange.answer = exchange.note;
   }
   const byLane = new Map<string, Exchange[]>();
   for (const e of exchanges) byLane.set(e.lane, [...(byLane.get(e.lane) ?? []), e]);
@@ -391,12 +409,12 @@ function placeLaneText(list: Exchange[], m: SequenceMetrics): void {
       else e.label = null;
     }
     if (e.note) {
-      if (!free(notes, e.x1, e.x1 + 1, 8)) {
+      if (!free(notes, e.x1, e.x1 + 1, 14)) {
         e.note = null;
         continue;
       }
       const limit = Math.min(...notes.map(([a]) => a).filter((a) => a > e.x1), Number.POSITIVE_INFINITY);
-      const room = limit - e.x1 - 8;
+      const room = limit - e.x1 - 14;
       if (e.note.length * m.noteCharPx > room) {
         const chars = Math.floor(room / m.noteCharPx) - 1;
         e.note = chars >= 6 ? `${e.note.slice(0, chars)}…` : null;
@@ -511,6 +529,8 @@ export function layoutSequence(
             key: `${mark.kind}-${mark.consumerId}-${mark.atUs}`,
             x: x(mark.atUs),
             y: laneY.get(mark.consumerId) ?? 0,
+            atUs: mark.atUs,
+            consumerId: mark.consumerId,
             kind: mark.kind,
             label:
               mark.kind === "memberRemoved"

@@ -261,10 +261,10 @@ function sendProduceRequest(
     });
     return;
   }
-  producer.inFlight.set(requestId, { requestId, brokerId, sentAtUs: ctx.state.nowUs, batches });
-  ctx.at(producer.config["request.timeout.ms"] * 1000, {
+  const timeoutSeq = ctx.at(producer.config["request.timeout.ms"] * 1000, {
     type: "produceTimeout",
     producerId: producer.id,
     requestId,
   });
+  producer.inFlight.set(requestId, { requestId, brokerId, sentAtUs: ctx.state.nowUs, batches, timeoutSeq });
 }

@@ -4,7 +4,7 @@ import { updateDigest } from "./core/digest";
 import { SimLimitError } from "./core/errors";
 import { type ActorId, type NetworkConfig, sendMessage } from "./core/network";
 import type { RandomStreams } from "./core/prng";
-import { schedule } from "./core/scheduler";
+import { cancel, schedule } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import type { DomainEvent, DomainEventBody } from "./events";
 import { recordProtocolEvent } from "./group/protocol-history";
@@ -20,7 +20,10 @@ export interface SimContext {
   readonly networkConfig: NetworkConfig;
   emit(body: DomainEventBody): DomainEvent;
   send(from: ActorId, to: ActorId, body: MessageBody): number;
-  at(delayUs: number, payload: TimerPayload): void;
+  /** Schedules a timer `delayUs` from now; returns its sequence number, for `cancel`. */
+  at(delayUs: number, payload: TimerPayload): number;
+  /** Cancels a timer that has become pointless (its request was answered); a no-op if it already fired. */
+  cancel(seq: number | null): void;
   /** Events emitted during the current step (reset by the simulation before each step). */
   stepEvents: DomainEvent[];
 }
@@ -77,7 +80,11 @@ export function createContext(
       return message.id;
     },
     at(delayUs, payload) {
-      schedule(state.scheduler, (state.nowUs + Math.max(0, Math.round(delayUs))) as SimTimeUs, payload);
+      return schedule(state.scheduler, (state.nowUs + Math.max(0, Math.round(delayUs))) as SimTimeUs, payload)
+        .seq;
+    },
+    cancel(seq) {
+      if (seq !== null) cancel(state.scheduler, seq);
     },
   };
   return ctx;

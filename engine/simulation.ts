@@ -352,6 +352,7 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       const b = brokerOf(command.brokerId);
       if (!b.up) return;
       b.up = false;
+      for (const fetch of b.parkedFetches) ctx.cancel(fetch.expirySeq);
       b.parkedFetches = [];
       ctx.emit({ type: "brokerStopped", brokerId: b.id });
       return;

@@ -82,6 +82,8 @@ export interface ParkedFetch {
   readonly partitions: readonly FetchPartition[];
   readonly minBytes: number;
   readonly maxBytes: number;
+  /** The fetch.max.wait.ms timer, cancelled when the fetch is answered early (-1 until parked). */
+  expirySeq: number;
 }
 
 export interface BrokerState {
@@ -121,6 +123,8 @@ export interface ProducerInFlight {
   readonly brokerId: number;
   readonly sentAtUs: number;
   readonly batches: ProducerBatch[];
+  /** The request.timeout.ms timer, cancelled when the response arrives. */
+  readonly timeoutSeq: number;
 }
 
 export interface ProducerCounters {

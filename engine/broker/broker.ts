@@ -191,6 +191,7 @@ function handleFetch(
     partitions: body.partitions,
     minBytes: body.minBytes,
     maxBytes: body.maxBytes,
+    expirySeq: -1,
   };
   const response = buildFetchResponse(ctx, broker, parked);
   if (fetchSatisfied(response, parked.minBytes) || body.maxWaitMs === 0) {
@@ -202,7 +203,11 @@ function handleFetch(
     return;
   }
   broker.parkedFetches.push(parked);
-  ctx.at(body.maxWaitMs * 1000, { type: "fetchWaitExpired", brokerId: broker.id, parkedId: parked.id });
+  parked.expirySeq = ctx.at(body.maxWaitMs * 1000, {
+    type: "fetchWaitExpired",
+    brokerId: broker.id,
+    parkedId: parked.id,
+  });
 }
 
 function buildFetchResponse(ctx: SimContext, broker: BrokerState, fetch: ParkedFetch): FetchedPartition[] {
@@ -248,6 +253,7 @@ function completeSatisfiedFetches(ctx: SimContext, broker: BrokerState): void {
   broker.parkedFetches = broker.parkedFetches.filter((fetch) => {
     const response = buildFetchResponse(ctx, broker, fetch);
     if (!fetchSatisfied(response, fetch.minBytes)) return true;
+    ctx.cancel(fetch.expirySeq);
     ctx.send(brokerActor(broker.id), fetch.consumerId, {
       api: "FetchResponse",
       requestId: fetch.requestId,

@@ -107,7 +107,6 @@ export function sendFetches(ctx: SimContext, consumer: ConsumerState): void {
   }
   for (const [brokerId, partitions] of byBroker) {
     const requestId = consumer.nextRequestId++;
-    consumer.fetchInFlight.set(brokerId, requestId);
     const messageId = ctx.send(consumer.id, brokerActor(brokerId), {
       api: "FetchRequest",
       requestId,
@@ -117,7 +116,12 @@ export function sendFetches(ctx: SimContext, consumer: ConsumerState): void {
       partitions,
     });
     ctx.emit({ type: "fetchRequestSent", consumerId: consumer.id, brokerId, requestId, messageId });
-    ctx.at(config["request.timeout.ms"] * 1000, { type: "fetchTimeout", consumerId: consumer.id, requestId });
+    const timeoutSeq = ctx.at(config["request.timeout.ms"] * 1000, {
+      type: "fetchTimeout",
+      consumerId: consumer.id,
+      requestId,
+    });
+    consumer.fetchInFlight.set(brokerId, { requestId, timeoutSeq });
   }
 }
 
@@ -130,8 +134,9 @@ export function handleFetchResponse(
   consumer: ConsumerState,
   body: Extract<MessageBody, { api: "FetchResponse" }>,
 ): void {
-  const brokerId = [...consumer.fetchInFlight].find(([, id]) => id === body.requestId)?.[0];
+  const brokerId = fetchBrokerOf(consumer, body.requestId);
   if (brokerId === undefined) return;
+  ctx.cancel(consumer.fetchInFlight.get(brokerId)!.timeoutSeq);
   consumer.fetchInFlight.delete(brokerId);
   let recordCount = 0;
   const outOfRange = new Set<string>();
@@ -175,11 +180,17 @@ export function handleFetchResponse(
   else sendFetches(ctx, consumer);
 }
 
+function fetchBrokerOf(consumer: ConsumerState, requestId: number): number | undefined {
+  for (const [brokerId, inFlight] of consumer.fetchInFlight)
+    if (inFlight.requestId === requestId) return brokerId;
+  return undefined;
+}
+
 export function fetchTimedOut(ctx: SimContext, consumer: ConsumerState, requestId: number): void {
-  const entry = [...consumer.fetchInFlight].find(([, id]) => id === requestId);
-  if (!entry) return;
-  consumer.fetchInFlight.delete(entry[0]);
-  ctx.emit({ type: "fetchRequestTimedOut", consumerId: consumer.id, brokerId: entry[0], requestId });
+  const brokerId = fetchBrokerOf(consumer, requestId);
+  if (brokerId === undefined) return;
+  consumer.fetchInFlight.delete(brokerId);
+  ctx.emit({ type: "fetchRequestTimedOut", consumerId: consumer.id, brokerId, requestId });
   sendFetches(ctx, consumer);
 }
 

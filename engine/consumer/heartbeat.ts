@@ -125,6 +125,7 @@ export function pollTimedOut(
 ): void {
   const group = consumer.group;
   if (!group || payload.incarnation !== consumer.incarnation || payload.pollEpoch !== group.pollEpoch) return;
+  group.pollTimeoutSeq = null;
   if (consumer.status !== "processing" && consumer.status !== "committing") return;
   if (consumer.spec.mode !== "subscribe" || group.phase === "unjoined") return;
   ctx.emit({

@@ -47,20 +47,23 @@ export function finishClose(ctx: SimContext, consumer: ConsumerState): void {
   }
   removeFromAssignment(consumer, new Set(consumer.assigned.map(tpKey)));
   if (group) maybeLeaveGroup(ctx, consumer, "the consumer is being closed");
-  stop(consumer, "closed");
+  stop(ctx, consumer, "closed");
   ctx.emit({ type: "consumerClosed", consumerId: consumer.id, groupId: group?.groupId ?? null });
 }
 
-function stop(consumer: ConsumerState, status: "closed" | "crashed"): void {
+function stop(ctx: SimContext, consumer: ConsumerState, status: "closed" | "crashed"): void {
   consumer.status = status;
   consumer.incarnation++;
   consumer.processingUntilUs = null;
+  for (const inFlight of consumer.fetchInFlight.values()) ctx.cancel(inFlight.timeoutSeq);
   consumer.fetchInFlight.clear();
   consumer.awaitingCommitRecords = 0;
   const group = consumer.group;
   if (group) {
     group.heartbeatEpoch++;
     group.pollEpoch++;
+    ctx.cancel(group.pollTimeoutSeq);
+    group.pollTimeoutSeq = null;
     group.commits.clear();
     group.joinRequestId = null;
     group.syncRequestId = null;
@@ -73,7 +76,7 @@ function stop(consumer: ConsumerState, status: "closed" | "crashed"): void {
 /** The process dies: no commit, no LeaveGroup; the coordinator finds out by session timeout. */
 export function crashConsumer(ctx: SimContext, consumer: ConsumerState): void {
   removeFromAssignment(consumer, new Set(consumer.assigned.map(tpKey)));
-  stop(consumer, "crashed");
+  stop(ctx, consumer, "crashed");
   ctx.emit({ type: "consumerCrashed", consumerId: consumer.id, groupId: consumer.group?.groupId ?? null });
 }
 

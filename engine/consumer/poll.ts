@@ -7,6 +7,7 @@
 // is due (Java's poll(Duration) loop would return empty and be called again: same effect).
 import type { SimContext } from "../context";
 import type { PartitionRange } from "../events";
+import type { TimerPayload } from "../state";
 import { sendCommit } from "./commits";
 import { isRunning, sendFetches } from "./fetcher";
 import { coordinatorPoll } from "./group-client";
@@ -35,6 +36,8 @@ export function poll(ctx: SimContext, consumer: ConsumerState): void {
   const group = consumer.group;
   if (group) {
     group.pollEpoch++;
+    ctx.cancel(group.pollTimeoutSeq);
+    group.pollTimeoutSeq = null;
     group.lastPollUs = ctx.state.nowUs;
     coordinatorPoll(ctx, consumer);
     if (!isRunning(consumer)) return;
@@ -68,36 +71,50 @@ export function startProcessing(ctx: SimContext, consumer: ConsumerState, record
   consumer.status = "processing";
   const durationUs = Math.round(recordCount * consumer.processingTimeMs * 1000);
   consumer.processingUntilUs = ctx.state.nowUs + durationUs;
+  armWake(ctx, consumer, durationUs, {
+    type: "consumerWake",
+    consumerId: consumer.id,
+    epoch: consumer.wakeEpoch + 1,
+  });
+}
+
+/** consumerWake and consumerPollWake share wakeEpoch: arming one makes the pending one pointless. */
+function armWake(ctx: SimContext, consumer: ConsumerState, delayUs: number, payload: TimerPayload): void {
   consumer.wakeEpoch++;
-  ctx.at(durationUs, { type: "consumerWake", consumerId: consumer.id, epoch: consumer.wakeEpoch });
+  ctx.cancel(consumer.wakeSeq);
+  consumer.wakeSeq = ctx.at(delayUs, payload);
 }
 
 /** The heartbeat thread checks max.poll.interval.ms from the last poll() call. */
 function armPollTimeout(ctx: SimContext, consumer: ConsumerState): void {
   const group = consumer.group!;
-  ctx.at(consumer.spec.mode === "subscribe" ? consumer.spec.config["max.poll.interval.ms"] * 1000 : 0, {
-    type: "consumerPollTimeout",
-    consumerId: consumer.id,
-    incarnation: consumer.incarnation,
-    pollEpoch: group.pollEpoch,
-  });
+  group.pollTimeoutSeq = ctx.at(
+    consumer.spec.mode === "subscribe" ? consumer.spec.config["max.poll.interval.ms"] * 1000 : 0,
+    {
+      type: "consumerPollTimeout",
+      consumerId: consumer.id,
+      incarnation: consumer.incarnation,
+      pollEpoch: group.pollEpoch,
+    },
+  );
 }
 
 function scheduleAutoCommitWake(ctx: SimContext, consumer: ConsumerState): void {
   const group = consumer.group;
   if (!group || consumer.spec.mode !== "subscribe" || !consumer.spec.config["enable.auto.commit"]) return;
-  consumer.wakeEpoch++;
-  ctx.at(Math.max(0, group.nextAutoCommitUs - ctx.state.nowUs), {
+  armWake(ctx, consumer, Math.max(0, group.nextAutoCommitUs - ctx.state.nowUs), {
     type: "consumerPollWake",
     consumerId: consumer.id,
     incarnation: consumer.incarnation,
-    epoch: consumer.wakeEpoch,
+    epoch: consumer.wakeEpoch + 1,
   });
 }
 
 /** A blocked poll() returns (auto-commit due, rejoin needed) and the application calls it again. */
 export function pollWake(ctx: SimContext, consumer: ConsumerState, epoch: number): void {
-  if (epoch !== consumer.wakeEpoch || consumer.status !== "waitingForData") return;
+  if (epoch !== consumer.wakeEpoch) return;
+  consumer.wakeSeq = null;
+  if (consumer.status !== "waitingForData") return;
   poll(ctx, consumer);
 }
 
@@ -108,7 +125,9 @@ export function wakeBlockedPoll(ctx: SimContext, consumer: ConsumerState): void 
 
 /** The application finished processing the last poll's records; commits if configured, then polls again. */
 export function consumerWake(ctx: SimContext, consumer: ConsumerState, epoch: number): void {
-  if (epoch !== consumer.wakeEpoch || consumer.status !== "processing") return;
+  if (epoch !== consumer.wakeEpoch) return;
+  consumer.wakeSeq = null;
+  if (consumer.status !== "processing") return;
   const polled = consumer.polledRecords - consumer.processedRecords;
   consumer.processedRecords = consumer.polledRecords;
   consumer.processingUntilUs = null;

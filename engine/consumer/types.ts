@@ -64,6 +64,8 @@ export interface GroupClientState {
   nextAutoCommitUs: number;
   /** max.poll.interval.ms timer: bumped by every poll() call. */
   pollEpoch: number;
+  /** The pending consumerPollTimeout timer, cancelled when the next poll() re-arms it. */
+  pollTimeoutSeq: number | null;
   lastPollUs: number;
   /** Eager: after the pre-rebalance commit is sent, owned partitions stop fetching (pending revocation). */
   fetchSuspended: boolean;
@@ -94,11 +96,14 @@ export interface ConsumerState {
   /** "topic-partition" → last offset known committed for the group (OffsetFetch or a successful commit). */
   committed: Map<string, number>;
   buffered: Map<string, RecordData[]>;
-  fetchInFlight: Map<number, number>;
+  /** broker → the Fetch in flight to it and its request.timeout.ms timer (cancelled on the response). */
+  fetchInFlight: Map<number, { requestId: number; timeoutSeq: number }>;
   nextRequestId: number;
   status: ConsumerAppStatus;
   paused: boolean;
   wakeEpoch: number;
+  /** The pending consumerWake or consumerPollWake timer (both follow wakeEpoch), cancelled when superseded. */
+  wakeSeq: number | null;
   polledRecords: number;
   processedRecords: number;
   processingUntilUs: number | null;

@@ -1,7 +1,8 @@
-// Protects the scheduler's ordering contract: earliest time first, ties in insertion order.
+// Protects the scheduler's ordering contract: earliest time first, ties in insertion order, and a
+// cancelled timer never fires.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSchedulerState, pop, schedule } from "./scheduler";
+import { cancel, createSchedulerState, peek, pop, schedule } from "./scheduler";
 import type { SimTimeUs } from "./time";
 
 describe("scheduler", () => {
@@ -33,6 +34,41 @@ describe("scheduler", () => {
           .map((x) => x.i);
         expect(out).toEqual(expected);
       }),
+    );
+  });
+
+  it("never returns a cancelled entry, and peek shows the next live one", () => {
+    const s = createSchedulerState<string>();
+    const early = schedule(s, 1 as SimTimeUs, "request timeout");
+    schedule(s, 2 as SimTimeUs, "response");
+    cancel(s, early.seq);
+    expect(peek(s)?.payload).toBe("response");
+    expect([pop(s), pop(s)].map((e) => e?.payload)).toEqual(["response", undefined]);
+    cancel(s, early.seq);
+    expect(s.heap.length).toBe(0);
+  });
+
+  it("keeps the order of the live entries whatever is cancelled (through heap rebuilds)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1_000), fc.nat(9)), { minLength: 9_000, maxLength: 12_000 }),
+        (entries) => {
+          const s = createSchedulerState<number>();
+          for (const [i, [t, draw]] of entries.entries()) {
+            const entry = schedule(s, t as SimTimeUs, i);
+            if (draw < 7) cancel(s, entry.seq);
+          }
+          const out: number[] = [];
+          for (let e = pop(s); e; e = pop(s)) out.push(e.payload);
+          const expected = entries
+            .map(([t, draw], i) => ({ t, draw, i }))
+            .filter((x) => x.draw >= 7)
+            .sort((a, b) => a.t - b.t || a.i - b.i)
+            .map((x) => x.i);
+          expect(out).toEqual(expected);
+        },
+      ),
+      { numRuns: 10 },
     );
   });
 });

@@ -146,6 +146,7 @@ export function handleProduceResponse(
   const request = producer.inFlight.get(body.requestId);
   if (!request) return;
   producer.inFlight.delete(body.requestId);
+  ctx.cancel(request.timeoutSeq);
   const acked = [];
   for (const batch of request.batches) {
     const result = body.results.find((r) => r.topic === batch.topic && r.partition === batch.partition);

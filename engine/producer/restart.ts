@@ -46,6 +46,8 @@ export function restartProducer(ctx: SimContext, command: RestartCommand): void 
   fresh.paused = old.paused;
   fresh.counters = { ...old.counters };
   state.producers.set(command.producerId, fresh);
+  // The old instance's requests can no longer time out into anything.
+  for (const request of old.inFlight.values()) ctx.cancel(request.timeoutSeq);
   const changed = Object.keys(fresh.config).filter(
     (key) =>
       JSON.stringify(fresh.config[key as keyof typeof fresh.config]) !==

@@ -264,12 +264,12 @@ function sendProduceRequest(
     });
     return;
   }
-  producer.inFlight.set(requestId, { requestId, brokerId, sentAtUs: ctx.state.nowUs, batches });
-  ctx.at(producer.config["request.timeout.ms"] * 1000, {
+  const timeoutSeq = ctx.at(producer.config["request.timeout.ms"] * 1000, {
     type: "produceTimeout",
     producerId: producer.id,
     requestId,
   });
+  producer.inFlight.set(requestId, { requestId, brokerId, sentAtUs: ctx.state.nowUs, batches, timeoutSeq });
 }
 
 /** After each sender pass: a closing producer with nothing queued or in flight is closed. */

@@ -158,7 +158,11 @@ export function createEngineApi(apiOptions: EngineApiOptions = {}): EngineApi {
       const decoded = decodeScenario(runRecord.scenario);
       if (!decoded.ok) return { ok: false, errors: decoded.errors };
       timeline = createTimeline(
-        { scenario: decoded.scenario, commands: structuredClone(runRecord.commands) },
+        {
+          scenario: decoded.scenario,
+          commands: structuredClone(runRecord.commands),
+          ...(runRecord.legacySteps ? { legacySteps: true } : {}),
+        },
         simOptions,
       );
       seekTo(timeline, timeUs);

@@ -32,7 +32,7 @@ import { createDigest, digestHex } from "./core/digest";
 import { CommandError } from "./core/errors";
 import { createNetworkState, type NetworkMessage, takeDelivered } from "./core/network";
 import { createRandomStreams } from "./core/prng";
-import { createSchedulerState, peek, pop, schedule } from "./core/scheduler";
+import { createSchedulerState, peek, pop, schedule, wasCancelled } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import { createDeliveryState, recordDeliveries } from "./delivery";
 import type { DomainEvent } from "./events";
@@ -68,6 +68,11 @@ export interface SimulationOptions {
   /** Check invariants after every step (tests and development builds). */
   checkInvariants?: boolean;
   onEvent?: (event: DomainEvent) => void;
+  /**
+   * Count cancelled timers as no-op steps, as the engine did before timers could be cancelled:
+   * for runs recorded then (version-1 share links), whose commands name the step they followed.
+   */
+  legacySteps?: boolean;
 }
 
 export interface Snapshot {
@@ -96,13 +101,13 @@ export interface Simulation {
   restore(snapshot: Snapshot): void;
 }
 
-function initialState(scenario: Scenario): SimState {
+function initialState(scenario: Scenario, legacySteps: boolean): SimState {
   const brokerIds = scenario.cluster.brokers.map((b) => b.id);
   const state: SimState = {
     scenario,
     nowUs: 0 as SimTimeUs,
     stepCount: 0,
-    scheduler: createSchedulerState<TimerPayload>(),
+    scheduler: createSchedulerState<TimerPayload>({ cancelledAreSteps: legacySteps }),
     network: createNetworkState(),
     random: createRandomStreams(scenario.seed).state(),
     brokers: new Map(brokerIds.map((id) => [id, { id, up: true, parkedFetches: [], nextParkedId: 1 }])),
@@ -378,7 +383,7 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  let state = initialState(scenario);
+  let state = initialState(scenario, options.legacySteps ?? false);
   let random = createRandomStreams(scenario.seed, state.random);
   let ctx = createContext(state, random, options.onEvent);
   const memory = createInvariantMemory();
@@ -403,7 +408,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (!next) return [];
       state.nowUs = next.atUs;
       state.stepCount++;
-      fire(ctx, next.payload);
+      // A version-1 run's pointless timer: a step that does nothing (see SchedulerState).
+      if (!wasCancelled(state.scheduler, next)) fire(ctx, next.payload);
       recordDeliveries(state, ctx.stepEvents);
       afterStep();
       return ctx.stepEvents;

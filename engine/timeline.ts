@@ -11,6 +11,11 @@ import { createSimulation, type Simulation, type SimulationOptions, type Snapsho
 export interface RunRecord {
   scenario: Scenario;
   commands: { stepCount: number; atUs: number; command: Command }[];
+  /**
+   * Recorded before timers could be cancelled (a version-1 share link): its step counts include
+   * the no-op steps pointless timers made then, so it replays with them (`legacySteps`).
+   */
+  legacySteps?: boolean;
 }
 
 interface Checkpoint {
@@ -35,7 +40,14 @@ export interface Timeline {
 }
 
 export function createTimeline(record: RunRecord, options: SimulationOptions = {}): Timeline {
-  return { record, sim: createSimulation(record.scenario, options), applied: 0, checkpoints: [], options };
+  const simOptions = { ...options, legacySteps: record.legacySteps === true };
+  return {
+    record,
+    sim: createSimulation(record.scenario, simOptions),
+    applied: 0,
+    checkpoints: [],
+    options: simOptions,
+  };
 }
 
 function maybeCheckpoint(tl: Timeline): void {

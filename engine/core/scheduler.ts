@@ -21,14 +21,25 @@ export interface SchedulerState<T> {
   nextSeq: number;
   /** Sequence numbers cancelled while still in the heap (may also name entries that already fired). */
   cancelled: Set<number>;
+  /**
+   * Runs recorded before cancellation existed (share links of version 1) counted a pointless timer
+   * as a step that did nothing. Replaying them keeps those steps, so commands recorded at a step
+   * count land where they were applied: cancelled entries stay in the heap and pop as no-op steps.
+   */
+  cancelledAreSteps: boolean;
 }
 
 export const SCHEDULER_CAPACITY = 1_000_000;
 /** Cancelled entries tolerated before a rebuild is considered (below this, lazy removal is enough). */
 const COMPACT_MIN_CANCELLED = 4_096;
 
-export function createSchedulerState<T>(): SchedulerState<T> {
-  return { heap: [], nextSeq: 0, cancelled: new Set() };
+export function createSchedulerState<T>(options: { cancelledAreSteps?: boolean } = {}): SchedulerState<T> {
+  return {
+    heap: [],
+    nextSeq: 0,
+    cancelled: new Set(),
+    cancelledAreSteps: options.cancelledAreSteps ?? false,
+  };
 }
 
 function before<T>(a: Scheduled<T>, b: Scheduled<T>): boolean {
@@ -89,7 +100,8 @@ function compact<T>(state: SchedulerState<T>): void {
 }
 
 export function schedule<T>(state: SchedulerState<T>, atUs: SimTimeUs, payload: T): Scheduled<T> {
-  if (state.heap.length >= SCHEDULER_CAPACITY && state.cancelled.size > 0) compact(state);
+  if (state.heap.length >= SCHEDULER_CAPACITY && state.cancelled.size > 0 && !state.cancelledAreSteps)
+    compact(state);
   if (state.heap.length >= SCHEDULER_CAPACITY) {
     throw new SimLimitError(`scheduler holds ${SCHEDULER_CAPACITY} pending events; the scenario is too busy`);
   }
@@ -106,6 +118,7 @@ export function schedule<T>(state: SchedulerState<T>, atUs: SimTimeUs, payload: 
 export function cancel<T>(state: SchedulerState<T>, seq: number): void {
   if (seq < 0 || seq >= state.nextSeq) return;
   state.cancelled.add(seq);
+  if (state.cancelledAreSteps) return;
   settleTop(state);
   const { cancelled, heap } = state;
   if (cancelled.size >= COMPACT_MIN_CANCELLED && cancelled.size * 2 > heap.length) compact(state);
@@ -120,6 +133,11 @@ export function pop<T>(state: SchedulerState<T>): Scheduled<T> | undefined {
   const top = heap[0];
   if (top === undefined) return undefined;
   removeTop(heap);
-  settleTop(state);
+  if (!state.cancelledAreSteps) settleTop(state);
   return top;
+}
+
+/** For a popped entry: was it cancelled (only possible when cancelled entries are steps)? */
+export function wasCancelled<T>(state: SchedulerState<T>, entry: Scheduled<T>): boolean {
+  return state.cancelledAreSteps && state.cancelled.delete(entry.seq);
 }

@@ -26,6 +26,24 @@ const toBase64Url = (bytes: Uint8Array) =>
     .replace(/=+$/, "");
 
 describe("share links", () => {
+  it("version-1 links keep their step anchors: replayed with no-op steps for cancelled timers, and re-shared as version 1", () => {
+    const fresh = recordedRun();
+    const legacy = createTimeline({ ...structuredClone(fresh.record), commands: [], legacySteps: true });
+    advanceTo(legacy, 4_000_000);
+    // Same events either way; the version-1 engine counted the pointless timers as steps.
+    const plain = createTimeline({ scenario: helloScenario(), commands: [] });
+    advanceTo(plain, 4_000_000);
+    expect(legacy.sim.eventLogHash()).toBe(plain.sim.eventLogHash());
+    expect(legacy.sim.stepCount()).toBeGreaterThan(plain.sim.stepCount());
+
+    const v2 = decodeShareLink(encodeShareFragment(fresh.record, 0));
+    if (!v2.ok) throw new Error(v2.error);
+    expect(v2.record.legacySteps).toBeUndefined();
+    const asV1 = decodeShareLink(encodeShareFragment({ ...fresh.record, legacySteps: true }, 0));
+    if (!asV1.ok) throw new Error(asV1.error);
+    expect(asV1.record.legacySteps).toBe(true);
+  });
+
   it("reproduces the identical run: same event-log hash at the same playhead", () => {
     const tl = recordedRun();
     const link = `https://example.org/topicscope/#${encodeShareFragment(tl.record, 3_200_000)}`;

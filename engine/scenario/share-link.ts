@@ -9,7 +9,11 @@ import { commandSchema } from "../commands";
 import type { RunRecord } from "../timeline";
 import { decodeScenario, formatZodIssues } from "./decode";
 
-export const SHARE_LINK_VERSION = 1;
+/**
+ * 2: commands are anchored at step counts of an engine that cancels pointless timers. A version-1
+ * link counted those timers as steps; it still opens, replayed with them (`RunRecord.legacySteps`).
+ */
+export const SHARE_LINK_VERSION = 2;
 /** Longest fragment accepted (browsers keep far longer URLs; past this it is not a link of ours). */
 export const SHARE_LINK_CHARS_MAX = 200_000;
 /** Largest inflated payload accepted. */
@@ -62,7 +66,8 @@ function inflateBounded(bytes: Uint8Array): Uint8Array | string {
 
 export function encodeShareFragment(record: RunRecord, playheadUs: number): string {
   const payload = {
-    v: SHARE_LINK_VERSION,
+    // A run opened from a version-1 link keeps its step anchors, so it is shared as version 1.
+    v: record.legacySteps ? 1 : SHARE_LINK_VERSION,
     scenario: record.scenario,
     commands: record.commands.map((c) => [c.stepCount, c.atUs, c.command]),
   };
@@ -98,13 +103,15 @@ function decodePayload(value: unknown, playheadUs: number): ShareLinkResult {
   if (typeof v === "number" && v > SHARE_LINK_VERSION) {
     return { ok: false, error: `the link was made by a newer Topicscope (link version ${v})` };
   }
-  if (v !== SHARE_LINK_VERSION) return { ok: false, error: "the link has no valid version" };
+  if (v !== 1 && v !== SHARE_LINK_VERSION) return { ok: false, error: "the link has no valid version" };
   const decoded = decodeScenario(scenario);
   if (!decoded.ok)
     return { ok: false, error: `the link's scenario is invalid: ${decoded.errors.join("; ")}` };
   const decodedCommands = decodeCommands(commands);
   if (typeof decodedCommands === "string") return { ok: false, error: `the link's ${decodedCommands}` };
-  return { ok: true, record: { scenario: decoded.scenario, commands: decodedCommands }, playheadUs };
+  const record: RunRecord = { scenario: decoded.scenario, commands: decodedCommands };
+  if (v === 1) record.legacySteps = true;
+  return { ok: true, record, playheadUs };
 }
 
 /** Decodes a URL, a fragment (`#s=…&t=…`) or its parameters; every failure becomes a message. */

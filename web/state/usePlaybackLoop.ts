@@ -8,7 +8,7 @@ export function usePlaybackLoop(): void {
     let frame = 0;
     let last = performance.now();
     const tick = (now: number) => {
-      advancePlayhead(now - last);
+      advancePlayhead(now - last, now);
       last = now;
       frame = requestAnimationFrame(tick);
     };

@@ -48,7 +48,7 @@ export function createContext(
       }
       const event = { ...body, index: state.eventCount++, atUs: state.nowUs } as DomainEvent;
       state.eventTypeCounts[body.type] = (state.eventTypeCounts[body.type] ?? 0) + 1;
-      updateDigest(state.digest, JSON.stringify(event));
+      updateDigest(state.digest, event);
       state.recentEvents.push(event);
       if (state.recentEvents.length > RECENT_EVENTS_MAX * 1.5) {
         state.recentEvents.splice(0, state.recentEvents.length - RECENT_EVENTS_MAX);

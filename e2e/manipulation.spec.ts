@@ -161,6 +161,21 @@ test("broker, partition and message inspectors show live numbers; a broker stops
   await page.keyboard.press("Enter");
   await expect(inspector).toContainText(`record orders-1@${offset}`);
 
+  // Topic configs change on the live topic (kafka-configs --alter); Kafka's refusal is shown.
+  await page
+    .getByTestId("partition-orders-1")
+    .locator(".partition-button")
+    .click({ position: { x: 20, y: 20 } });
+  await inspector.getByTestId("topic-config-segment.bytes").fill("1000");
+  await inspector.getByTestId("topic-config-apply").click();
+  await expect(inspector.getByTestId("topic-config-error")).toContainText("Value must be at least 1048576");
+  await inspector.getByTestId("topic-config-retention.ms").fill("60000");
+  await inspector.getByTestId("topic-config-segment.bytes").fill("1048576");
+  await inspector.getByTestId("topic-config-apply").click();
+  await expect(inspector.getByTestId("topic-config-error")).toHaveCount(0);
+  await expect(inspector.getByTestId("topic-config-retention.ms")).toHaveValue("60000");
+  await expect(inspector).toContainText("(1 minute)");
+
   // Keyboard: the broker header is a button; Enter opens its inspector.
   await page.getByTestId("broker-2").locator(".broker-header").focus();
   await page.keyboard.press("Enter");

@@ -52,6 +52,14 @@ export const commandSchema = z.discriminatedUnion("type", [
       count: z.number().int().min(1).max(COMMAND_PARTITIONS_PER_TOPIC_MAX),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal("alterTopicConfig"),
+      topic: z.string().min(1),
+      /** Topic config names to new values; null reverts one to its default (--delete-config). */
+      config: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    })
+    .strict(),
   /** A new KafkaProducer: it fetches metadata, then produces as its spec says. */
   z.object({ type: z.literal("addProducer"), producer: producerSpecSchema }).strict(),
   /** KafkaProducer.close(): sends what it has queued, waits for the responses, then is gone. */

@@ -260,6 +260,8 @@ export type DomainEventBody =
   | { type: "partitionsAdded"; topic: string; from: number; to: number }
   | { type: "producerRestarted"; producerId: string; changedConfigs: readonly string[] }
   | { type: "producerAdded"; producerId: string; topic: string }
+  /** kafka-configs --alter on a topic: the values now in force for every partition. */
+  | { type: "topicConfigAltered"; topic: string; changes: readonly { key: string; value: number }[] }
   /** close(): no new records; what is queued (`pendingRecords`) and in flight is still delivered. */
   | { type: "producerClosing"; producerId: string; pendingRecords: number; inFlightRequests: number }
   | { type: "producerClosed"; producerId: string };

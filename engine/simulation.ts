@@ -3,6 +3,7 @@
 // → the same event log, in Node and in the browser.
 
 import { addPartitions, refreshMetadata, validateAddPartitions } from "./broker/add-partitions";
+import { alterTopicConfig, validateAlterTopicConfig } from "./broker/alter-config";
 import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
 import { createPartitionLog } from "./broker/partition-log";
 import { assignReplicas, brokerPlacements } from "./broker/replica-placement";
@@ -295,6 +296,9 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
     case "deleteGroup":
       validateDeleteGroup(state, command.groupId);
       break;
+    case "alterTopicConfig":
+      validateAlterTopicConfig(state, command.topic, command.config);
+      break;
     case "setProcessingTime":
       consumerOf(command.consumerId);
       break;
@@ -375,6 +379,8 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
       return addPartitions(ctx, command.topic, command.count);
     case "deleteGroup":
       return deleteGroup(ctx, command.groupId);
+    case "alterTopicConfig":
+      return alterTopicConfig(ctx, command.topic, command.config);
     default: {
       const unreachable: never = command;
       throw new CommandError(`unknown command ${JSON.stringify(unreachable)}`);

@@ -50,7 +50,8 @@ export interface PartitionLogState {
   highWatermark: number;
   /** The most recent records, oldest first, at most RECORDS_RETAINED_PER_PARTITION. */
   retained: RecordData[];
-  readonly config: TopicConfig;
+  /** The topic's configs (alterTopicConfig changes them on a live topic, as kafka-configs does). */
+  config: TopicConfig;
   /** Oldest first; the last one is the active segment. Never empty. */
   segments: LogSegment[];
   /** Idempotent producers' last batches, by Kafka producer id (ProducerStateManager). */

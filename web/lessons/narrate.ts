@@ -242,6 +242,11 @@ export function narrate(event: DomainEvent): Narration | null {
         kind: "control",
         text: `Topic ${event.topic} now has ${event.to} partitions (was ${event.from}): once clients refresh their metadata, keys map to partitions anew and groups rebalance.`,
       };
+    case "topicConfigAltered":
+      return {
+        kind: "control",
+        text: `Topic ${event.topic}'s configs changed (kafka-configs --alter): ${event.changes.map((c) => `${c.key}=${c.value}`).join(", ")}. Segments roll by the new sizes at once; retention applies at the broker's next check (every 5 minutes).`,
+      };
     case "producerAdded":
       return {
         kind: "control",

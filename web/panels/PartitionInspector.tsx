@@ -4,39 +4,7 @@
 import type { SimView } from "../../engine/view";
 import { inspect, openAddDialog } from "../state/ui-actions";
 import { InFlightList } from "./InFlightList";
-
-/** Kafka's topic config defaults (log.retention.hours=168, log.segment.bytes=1 GiB, …). */
-const TOPIC_DEFAULTS: Record<string, number> = {
-  "retention.ms": 604_800_000,
-  "retention.bytes": -1,
-  "segment.bytes": 1_073_741_824,
-  "segment.ms": 604_800_000,
-};
-
-/** "7 days" for 604,800,000 ms, "1 GiB" for 1,073,741,824 bytes: what an instructor reads out. */
-function readable(name: string, value: number): string {
-  if (value < 0) return " (no limit)";
-  if (name.endsWith(".ms")) {
-    const units: [number, string][] = [
-      [86_400_000, "day"],
-      [3_600_000, "hour"],
-      [60_000, "minute"],
-      [1000, "second"],
-    ];
-    const unit = units.find(([ms]) => value >= ms && value % ms === 0);
-    return unit ? ` (${value / unit[0]} ${unit[1]}${value / unit[0] === 1 ? "" : "s"})` : "";
-  }
-  if (name.endsWith(".bytes")) {
-    const units: [number, string][] = [
-      [1_073_741_824, "GiB"],
-      [1_048_576, "MiB"],
-      [1024, "KiB"],
-    ];
-    const unit = units.find(([b]) => value >= b && value % b === 0);
-    return unit ? ` (${value / unit[0]} ${unit[1]})` : "";
-  }
-  return "";
-}
+import { TopicConfigForm } from "./TopicConfigForm";
 
 export function PartitionInspector({ view, partitionKey }: { view: SimView; partitionKey: string }) {
   const topic = view.topics.find((t) =>
@@ -174,24 +142,7 @@ export function PartitionInspector({ view, partitionKey }: { view: SimView; part
         </tbody>
       </table>
       <h3>Topic configs</h3>
-      <dl className="inspector-stats">
-        {Object.entries(topic.config).map(([name, value]) => (
-          <div key={name} className="config-pair">
-            <dt>
-              <code>{name}</code>
-            </dt>
-            <dd>
-              {value.toLocaleString("en-US")}
-              {readable(name, value)}
-              {TOPIC_DEFAULTS[name] === value ? " (default)" : ""}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="inspector-note">
-        Set in the scenario's cluster.topics (Kafka changes them at runtime with kafka-configs --alter; the
-        simulator takes them from the scenario).
-      </p>
+      <TopicConfigForm key={topic.name} topic={topic.name} config={topic.config} />
       <InFlightList messages={view.messages.filter((m) => m.partitionKey === partitionKey)} />
     </>
   );

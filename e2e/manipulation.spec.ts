@@ -217,3 +217,23 @@ test("zoom with the keys, the buttons and Ctrl + wheel", async ({ app }) => {
   await page.keyboard.press("0");
   await expect(svg).toHaveAttribute("data-zoom", "1");
 });
+
+test("a consumer's configs: Kafka's refusal is shown; a change closes it and starts a new instance that rejoins", async ({
+  app,
+}) => {
+  const page = app.page;
+  const inspector = page.getByTestId("inspector");
+  await page.getByTestId("consumer-consumer-1").click();
+  await inspector.getByTestId("consumer-config-heartbeat.interval.ms").fill("60000");
+  await inspector.getByTestId("consumer-config-apply").click();
+  await expect(inspector.getByTestId("consumer-config-error")).toContainText("heartbeat.interval.ms");
+  await inspector.getByTestId("consumer-config-heartbeat.interval.ms").fill("3000");
+  await inspector.getByTestId("consumer-config-max.poll.records").fill("7");
+  await expect(inspector.getByTestId("consumer-config-apply")).toHaveText("Close and restart with 1 change");
+  await inspector.getByTestId("consumer-config-apply").click();
+  await expect(inspector.getByTestId("consumer-config-error")).toHaveCount(0);
+  await page.evaluate(() => window.__topicscope!.advanceTo(11_500));
+  await expect(inspector.getByTestId("consumer-config-max.poll.records")).toHaveValue("7");
+  await expect(page.getByTestId("consumer-consumer-1")).not.toHaveAttribute("data-activity", "dead");
+  await expect(page.getByTestId("group-orders-service")).toHaveAttribute("data-state", "Stable");
+});

@@ -4,7 +4,7 @@ import type { SimContext } from "../context";
 import { CommandError } from "../core/errors";
 import type { ConsumerLifecycleCommand } from "../group/commands";
 import { topicPartitionCount } from "../state";
-import { clientHostFor, createConsumerState, restartedConsumerState } from "./consumer";
+import { clientHostFor, createConsumerState, restartConsumerNow } from "./consumer";
 import { isRunning } from "./fetcher";
 import { closeConsumer, crashConsumer, pauseConsumer, resumeConsumer } from "./lifecycle";
 import { type AnyConsumerSpec, consumerSpecSchema, specTopics } from "./spec";
@@ -16,6 +16,18 @@ function parsedSpec(spec: unknown): AnyConsumerSpec {
   if (!parsed.success) {
     throw new CommandError(
       `addConsumer: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The spec with these configs changed, validated as a new KafkaConsumer would validate it. */
+function reconfiguredSpec(consumer: ConsumerState, config: Record<string, unknown>): AnyConsumerSpec {
+  const spec = { ...consumer.spec, config: { ...consumer.spec.config, ...config } };
+  const parsed = consumerSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    throw new CommandError(
+      `restartConsumer: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     );
   }
   return parsed.data;
@@ -43,8 +55,15 @@ export function validateConsumerCommand(ctx: SimContext, command: ConsumerLifecy
     return;
   }
   const consumer = consumerOf(ctx, command);
-  if (command.type === "restartConsumer" && consumer.status !== "crashed" && consumer.status !== "closed") {
-    throw new CommandError(`restartConsumer: ${consumer.id} is running (crash or close it first)`);
+  if (command.type === "restartConsumer") {
+    const dead = consumer.status === "crashed" || consumer.status === "closed";
+    if (command.config) {
+      reconfiguredSpec(consumer, command.config);
+      if (!dead && !isRunning(consumer))
+        throw new CommandError(`restartConsumer: ${consumer.id} is ${consumer.status}`);
+    } else if (!dead) {
+      throw new CommandError(`restartConsumer: ${consumer.id} is running (crash or close it first)`);
+    }
   }
   if ((command.type === "closeConsumer" || command.type === "crashConsumer") && !isRunning(consumer)) {
     throw new CommandError(`${command.type}: ${consumer.id} is already ${consumer.status}`);
@@ -69,11 +88,13 @@ export function applyConsumerCommand(ctx: SimContext, command: ConsumerLifecycle
     case "crashConsumer":
       return crashConsumer(ctx, consumerOf(ctx, command));
     case "restartConsumer": {
-      const fresh = restartedConsumerState(consumerOf(ctx, command));
-      state.consumers.set(fresh.id, fresh);
-      ctx.emit({ type: "consumerRestarted", consumerId: fresh.id, groupId: fresh.group?.groupId ?? null });
-      ctx.at(0, { type: "startClient", clientId: fresh.id });
-      return;
+      const consumer = consumerOf(ctx, command);
+      const spec = command.config ? reconfiguredSpec(consumer, command.config) : consumer.spec;
+      if (consumer.status === "crashed" || consumer.status === "closed")
+        return restartConsumerNow(ctx, consumer, spec);
+      // Configs are fixed for a KafkaConsumer's life: close() this one, then start the new one.
+      consumer.restartWith = spec;
+      return closeConsumer(ctx, consumer);
     }
     case "pauseConsumer":
       return pauseConsumer(ctx, consumerOf(ctx, command));

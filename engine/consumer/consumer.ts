@@ -74,6 +74,7 @@ export function createConsumerState(
     processingUntilUs: null,
     awaitingCommitRecords: 0,
     incarnation: 0,
+    restartWith: null,
     group:
       spec.mode === "subscribe"
         ? {
@@ -124,8 +125,9 @@ export function startConsumer(ctx: SimContext, consumer: ConsumerState): void {
 }
 
 /** A crashed or closed consumer starts again with the same config (static members keep their instance id). */
-export function restartedConsumerState(old: ConsumerState): ConsumerState {
-  const fresh = createConsumerState(old.spec, 0, old.clientHost);
+/** A crashed or closed consumer's next life: the same spec, or new configs (a new KafkaConsumer). */
+export function restartedConsumerState(old: ConsumerState, spec: AnyConsumerSpec = old.spec): ConsumerState {
+  const fresh = createConsumerState(spec, 0, old.clientHost);
   return {
     ...fresh,
     processingTimeMs: old.processingTimeMs,
@@ -142,6 +144,29 @@ export function restartedConsumerState(old: ConsumerState): ConsumerState {
         ? { ...fresh.group, heartbeatEpoch: old.group.heartbeatEpoch + 1 }
         : fresh.group,
   };
+}
+
+/**
+ * Starts the consumer's next life now: with new configs, it is a new KafkaConsumer created with
+ * them (the configs that changed are announced first). It joins its group again from scratch.
+ */
+export function restartConsumerNow(
+  ctx: SimContext,
+  old: ConsumerState,
+  spec: AnyConsumerSpec = old.spec,
+): void {
+  const fresh = restartedConsumerState(old, spec);
+  ctx.state.consumers.set(fresh.id, fresh);
+  if (spec !== old.spec) {
+    const before = old.spec.config as Record<string, unknown>;
+    const after = spec.config as Record<string, unknown>;
+    const changedConfigs = Object.keys(after).filter(
+      (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    );
+    ctx.emit({ type: "consumerReconfigured", consumerId: fresh.id, changedConfigs });
+  }
+  ctx.emit({ type: "consumerRestarted", consumerId: fresh.id, groupId: fresh.group?.groupId ?? null });
+  ctx.at(0, { type: "startClient", clientId: fresh.id });
 }
 
 export function handleConsumerMessage(ctx: SimContext, consumer: ConsumerState, body: MessageBody): void {

@@ -4,6 +4,7 @@
 // and the application failing on an exception poll() threw.
 import type { SimContext } from "../context";
 import { sendCommit } from "./commits";
+import { restartConsumerNow } from "./consumer";
 import { removeFromAssignment, sendFetches } from "./fetcher";
 import { maybeLeaveGroup } from "./heartbeat";
 import { wakeBlockedPoll } from "./poll";
@@ -49,6 +50,8 @@ export function finishClose(ctx: SimContext, consumer: ConsumerState): void {
   if (group) maybeLeaveGroup(ctx, consumer, "the consumer is being closed");
   stop(ctx, consumer, "closed");
   ctx.emit({ type: "consumerClosed", consumerId: consumer.id, groupId: group?.groupId ?? null });
+  // restartConsumer with new configs: the new KafkaConsumer starts once this one has closed.
+  if (consumer.restartWith) restartConsumerNow(ctx, consumer, consumer.restartWith);
 }
 
 function stop(ctx: SimContext, consumer: ConsumerState, status: "closed" | "crashed"): void {

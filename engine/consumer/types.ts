@@ -111,6 +111,8 @@ export interface ConsumerState {
   awaitingCommitRecords: number;
   /** Bumped on crash and restart: every timer and response of the previous life is stale. */
   incarnation: number;
+  /** restartConsumer with new configs on a running consumer: close() first, then start with this spec. */
+  restartWith: import("./spec").AnyConsumerSpec | null;
   group: GroupClientState | null;
 }
 

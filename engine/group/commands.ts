@@ -10,7 +10,17 @@ export const GROUP_COMMAND_SCHEMAS = [
   z.object({ type: z.literal("addConsumer"), consumer: consumerSpecSchema }).strict(),
   z.object({ type: z.literal("closeConsumer"), consumerId }).strict(),
   z.object({ type: z.literal("crashConsumer"), consumerId }).strict(),
-  z.object({ type: z.literal("restartConsumer"), consumerId }).strict(),
+  z
+    .object({
+      type: z.literal("restartConsumer"),
+      consumerId,
+      /**
+       * New configs (Kafka names) for the new instance. Consumer configs are fixed when a
+       * KafkaConsumer is created, so a running consumer is closed first, then started with them.
+       */
+      config: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal("pauseConsumer"), consumerId }).strict(),
   z.object({ type: z.literal("resumeConsumer"), consumerId }).strict(),
 ] as const;

@@ -182,6 +182,8 @@ export type GroupEventBody =
   | { type: "consumerClosed"; consumerId: string; groupId: string | null }
   | { type: "consumerCrashed"; consumerId: string; groupId: string | null }
   | { type: "consumerRestarted"; consumerId: string; groupId: string | null }
+  /** The consumer's next instance is created with these configs changed. */
+  | { type: "consumerReconfigured"; consumerId: string; changedConfigs: readonly string[] }
   | { type: "consumerPaused"; consumerId: string }
   | { type: "consumerResumed"; consumerId: string }
   | {

@@ -35,6 +35,7 @@ const GROUP_EVENT_TYPE_SET: Record<GroupEventBody["type"], true> = {
   consumerClosed: true,
   consumerCrashed: true,
   consumerRestarted: true,
+  consumerReconfigured: true,
   consumerPaused: true,
   consumerResumed: true,
   consumerFailed: true,
@@ -204,6 +205,10 @@ export function narrateGroup(event: GroupEvent): { kind: GroupNarrationKind; tex
       return group(`${event.consumerId} crashed: no LeaveGroup, its heartbeats stop.`);
     case "consumerRestarted":
       return group(`${event.consumerId} restarted.`);
+    case "consumerReconfigured":
+      return group(
+        `${event.consumerId} is created anew with new ${event.changedConfigs.join(", ") || "configs"} (consumer configs are fixed for a KafkaConsumer's life).`,
+      );
     case "consumerPaused":
       return group(`${event.consumerId}'s application paused.`);
     case "consumerResumed":

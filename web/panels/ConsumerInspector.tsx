@@ -4,6 +4,7 @@
 import { useState } from "react";
 import type { ConsumerView } from "../../engine/view";
 import { applyCommand } from "../state/actions";
+import { ConsumerConfigForm } from "./ConsumerConfigForm";
 
 export function ConsumerInspector({ consumer }: { consumer: ConsumerView }) {
   const [processingMs, setProcessingMs] = useState(String(consumer.processingTimeMs));
@@ -103,14 +104,18 @@ export function ConsumerInspector({ consumer }: { consumer: ConsumerView }) {
       </table>
       <p className="inspector-note">Lag here is the client metric records-lag: high watermark − position.</p>
       <h3>Configs</h3>
-      <dl className="config-list">
-        {Object.entries(consumer.config).map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{String(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      {consumer.mode === "subscribe" ? (
+        <ConsumerConfigForm key={consumer.id} consumer={consumer} />
+      ) : (
+        <dl className="config-list">
+          {Object.entries(consumer.config).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </>
   );
 }

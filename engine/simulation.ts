@@ -52,6 +52,7 @@ import {
 import { restartProducer, validateProducerRestart } from "./producer/restart";
 import { senderWake } from "./producer/sender";
 import type { Scenario } from "./scenario/schema";
+import { cloneState } from "./snapshot";
 import { partitionKey, type SimState, type TimerPayload } from "./state";
 import { buildView, type SimView, type ViewOptions } from "./view";
 
@@ -405,10 +406,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     eventLogHash: () => digestHex(state.digest),
     snapshot() {
       state.random = random.state();
-      return { state: structuredClone(state) };
+      return { state: cloneState(state) };
     },
     restore(snapshot) {
-      state = structuredClone(snapshot.state);
+      state = cloneState(snapshot.state);
       random = createRandomStreams(scenario.seed, state.random);
       ctx = createContext(state, random, options.onEvent);
       memory.lastNowUs = state.nowUs;

@@ -18,6 +18,7 @@ export interface SimContext {
   readonly state: SimState;
   readonly random: RandomStreams;
   readonly networkConfig: NetworkConfig;
+  /** Completes `body` (a fresh object literal, never reused) in place with its index and time. */
   emit(body: DomainEventBody): DomainEvent;
   send(from: ActorId, to: ActorId, body: MessageBody): number;
   /** Schedules a timer `delayUs` from now; returns its sequence number, for `cancel`. */
@@ -46,7 +47,12 @@ export function createContext(
       if (ctx.stepEvents.length >= EVENTS_PER_STEP_MAX) {
         throw new SimLimitError(`more than ${EVENTS_PER_STEP_MAX} events in one step`);
       }
-      const event = { ...body, index: state.eventCount++, atUs: state.nowUs } as DomainEvent;
+      // Every caller passes a fresh object literal: completing it in place (index and time after its
+      // own fields, as a spread would order them) saves a copy of every event.
+      const completed = body as DomainEventBody & { index: number; atUs: SimTimeUs };
+      completed.index = state.eventCount++;
+      completed.atUs = state.nowUs;
+      const event = completed as DomainEvent;
       state.eventTypeCounts[body.type] = (state.eventTypeCounts[body.type] ?? 0) + 1;
       updateDigest(state.digest, event);
       state.recentEvents.push(event);

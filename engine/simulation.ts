@@ -62,6 +62,7 @@ import {
 import { restartProducer, validateProducerRestart } from "./producer/restart";
 import { senderWake } from "./producer/sender";
 import type { Scenario } from "./scenario/schema";
+import { cloneState } from "./snapshot";
 import { partitionKey, type SimState, type TimerPayload } from "./state";
 import { buildView, type SimView, type ViewOptions } from "./view";
 
@@ -448,10 +449,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     eventLogHash: () => digestHex(state.digest),
     snapshot() {
       state.random = random.state();
-      return { state: structuredClone(state) };
+      return { state: cloneState(state) };
     },
     restore(snapshot) {
-      state = structuredClone(snapshot.state);
+      state = cloneState(snapshot.state);
       random = createRandomStreams(scenario.seed, state.random);
       ctx = createContext(state, random, options.onEvent);
       memory.lastNowUs = state.nowUs;

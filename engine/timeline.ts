@@ -23,12 +23,22 @@ interface Checkpoint {
   readonly applied: number;
   readonly nowUs: number;
   readonly snapshot: Snapshot;
+  /** What the snapshot holds beyond its fixed part: retained records, recent events, timers. */
+  readonly weight: number;
 }
 
 /** Steps between checkpoints: a seek replays at most this many steps after restoring one. */
-export const CHECKPOINT_INTERVAL_STEPS = 20_000;
+export const CHECKPOINT_INTERVAL_STEPS = 10_000;
 /** Checkpoints kept; past this, every other one is dropped (the spacing doubles, memory stays bounded). */
-export const CHECKPOINTS_MAX = 48;
+export const CHECKPOINTS_MAX = 512;
+/**
+ * The checkpoints' summed weight (references to records, events and timers they hold) kept at
+ * most: about 300 MB for the classroom scenario's density. A busier scenario (more partitions,
+ * more retained records per snapshot) keeps fewer, more widely spaced checkpoints.
+ */
+export const CHECKPOINTS_WEIGHT_MAX = 20_000_000;
+/** The part of a snapshot that does not grow with the scenario, in the same units as the weight. */
+const CHECKPOINT_BASE_WEIGHT = 1_000;
 
 export interface Timeline {
   readonly record: RunRecord;
@@ -36,6 +46,8 @@ export interface Timeline {
   /** How many of record.commands the current simulation has applied. */
   applied: number;
   checkpoints: Checkpoint[];
+  /** The summed weight of `checkpoints` (bounded by CHECKPOINTS_WEIGHT_MAX). */
+  checkpointsWeight: number;
   readonly options: SimulationOptions;
 }
 
@@ -46,16 +58,36 @@ export function createTimeline(record: RunRecord, options: SimulationOptions = {
     sim: createSimulation(record.scenario, simOptions),
     applied: 0,
     checkpoints: [],
+    checkpointsWeight: 0,
     options: simOptions,
   };
+}
+
+function snapshotWeight(snapshot: Snapshot): number {
+  const { state } = snapshot;
+  let weight = CHECKPOINT_BASE_WEIGHT + state.recentEvents.length + state.scheduler.heap.length;
+  for (const log of state.partitions.values()) weight += log.retained.length;
+  return weight;
 }
 
 function maybeCheckpoint(tl: Timeline): void {
   const stepCount = tl.sim.stepCount();
   const last = tl.checkpoints[tl.checkpoints.length - 1];
   if (stepCount - (last?.stepCount ?? 0) < CHECKPOINT_INTERVAL_STEPS) return;
-  tl.checkpoints.push({ stepCount, applied: tl.applied, nowUs: tl.sim.nowUs(), snapshot: tl.sim.snapshot() });
-  if (tl.checkpoints.length > CHECKPOINTS_MAX) tl.checkpoints = tl.checkpoints.filter((_, i) => i % 2 === 1);
+  const snapshot = tl.sim.snapshot();
+  const checkpoint = {
+    stepCount,
+    applied: tl.applied,
+    nowUs: tl.sim.nowUs(),
+    snapshot,
+    weight: snapshotWeight(snapshot),
+  };
+  tl.checkpoints.push(checkpoint);
+  tl.checkpointsWeight += checkpoint.weight;
+  if (tl.checkpoints.length > CHECKPOINTS_MAX || tl.checkpointsWeight > CHECKPOINTS_WEIGHT_MAX) {
+    tl.checkpoints = tl.checkpoints.filter((_, i) => i % 2 === 1);
+    tl.checkpointsWeight = tl.checkpoints.reduce((sum, cp) => sum + cp.weight, 0);
+  }
 }
 
 interface Limit {
@@ -152,5 +184,6 @@ export function applyAtCursor(tl: Timeline, command: Command): DomainEvent[] {
   tl.checkpoints = tl.checkpoints.filter(
     (cp) => cp.stepCount < stepCount || (cp.stepCount === stepCount && cp.applied < tl.applied),
   );
+  tl.checkpointsWeight = tl.checkpoints.reduce((sum, cp) => sum + cp.weight, 0);
   return events;
 }

@@ -81,40 +81,52 @@ function runSender(ctx: SimContext, producer: ProducerState): void {
 
 type ReadyReason = "full" | "queuedBehind" | "lingerElapsed" | "retryBackoffElapsed" | "closing";
 
-/** RecordAccumulator.batchReady for a partition's head batch: when it becomes sendable, and why. */
-function headReadiness(
-  producer: ProducerState,
-  deque: ProducerBatch[],
-  nowUs: number,
-): { readyAtUs: number; reason: ReadyReason } {
+/** RecordAccumulator.batchReady for a partition's head batch: when it becomes sendable. */
+function headReadyAtUs(producer: ProducerState, deque: ProducerBatch[], nowUs: number): number {
   const head = deque[0]!;
-  if (head.retryBackoffUntilUs !== null && head.attempts > 0) {
-    return { readyAtUs: head.retryBackoffUntilUs, reason: "retryBackoffElapsed" };
-  }
-  if (head.sealed) return { readyAtUs: nowUs, reason: "full" };
+  if (head.retryBackoffUntilUs !== null && head.attempts > 0) return head.retryBackoffUntilUs;
   // close() closes the accumulator: every batch is sendable without waiting for linger.ms.
-  if (producer.status === "closing") return { readyAtUs: nowUs, reason: "closing" };
-  if (deque.length > 1) return { readyAtUs: nowUs, reason: "queuedBehind" };
-  const waitStartUs = Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0);
-  return { readyAtUs: waitStartUs + producer.config["linger.ms"] * 1000, reason: "lingerElapsed" };
+  if (head.sealed || deque.length > 1 || producer.status === "closing") return nowUs;
+  return Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0) + producer.config["linger.ms"] * 1000;
+}
+
+/** Why the head batch is sendable (told once per attempt, in the batchReady event). */
+function headReadyReason(producer: ProducerState, deque: ProducerBatch[]): ReadyReason {
+  const head = deque[0]!;
+  if (head.retryBackoffUntilUs !== null && head.attempts > 0) return "retryBackoffElapsed";
+  if (head.sealed) return "full";
+  if (producer.status === "closing") return "closing";
+  if (deque.length > 1) return "queuedBehind";
+  return "lingerElapsed";
+}
+
+/**
+ * The accumulator's partitions in ascending order. Deques exist only for partitions the producer
+ * knows (below its partition count), so counting up finds them all without sorting the keys.
+ */
+function dequePartitionsAscending(producer: ProducerState, partitionCount: number): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < partitionCount; p++) if (producer.deques.has(p)) out.push(p);
+  return out.length === producer.deques.size ? out : [...producer.deques.keys()].sort((a, b) => a - b);
 }
 
 /** RecordAccumulator.ready(): leaders with a sendable head batch, and when to look again. */
 function ready(ctx: SimContext, producer: ProducerState): { readyNodes: number[]; nextCheckUs: number } {
   const nowUs = ctx.state.nowUs;
-  const readyNodes = new Set<number>();
+  const leaders = producer.leaders!;
+  const readyNodes: number[] = [];
   let nextCheckUs = Number.POSITIVE_INFINITY;
-  const partitions = [...producer.deques.keys()].sort((a, b) => a - b);
+  const partitions = dequePartitionsAscending(producer, leaders.length);
   for (const partition of partitions) {
     const deque = producer.deques.get(partition)!;
-    const leader = producer.leaders?.[partition];
+    const leader = leaders[partition];
     if (deque.length === 0 || leader === undefined || producer.mutedPartitions.has(partition)) continue;
-    const { readyAtUs, reason } = headReadiness(producer, deque, nowUs);
+    const readyAtUs = headReadyAtUs(producer, deque, nowUs);
     if (readyAtUs > nowUs) {
       nextCheckUs = Math.min(nextCheckUs, readyAtUs);
       continue;
     }
-    readyNodes.add(leader);
+    if (!readyNodes.includes(leader)) readyNodes.push(leader);
     const head = deque[0]!;
     if (!head.readyAnnounced) {
       head.readyAnnounced = true;
@@ -124,21 +136,27 @@ function ready(ctx: SimContext, producer: ProducerState): { readyNodes: number[]
         topic: head.topic,
         partition,
         batchId: head.id,
-        reason,
+        reason: headReadyReason(producer, deque),
         waitedMs: (nowUs - Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0)) / 1000,
       });
     }
   }
   updateAdaptiveStats(producer, partitions);
-  return { readyNodes: [...readyNodes].sort((a, b) => a - b), nextCheckUs };
+  return { readyNodes: readyNodes.sort((a, b) => a - b), nextCheckUs };
 }
 
 /** partitionReady's queue-size collection for KIP-794 adaptive partitioning (built-in partitioner only). */
 function updateAdaptiveStats(producer: ProducerState, sortedPartitions: readonly number[]): void {
   const state = producer.partitioner;
   if (state.kind !== "java-built-in" || producer.leaders === null) return;
+  const leaders = producer.leaders;
+  // collectQueueSizes answers null (uniform choice) for these without looking at the entries.
+  if (!state.config.adaptivePartitioningEnable || sortedPartitions.length < leaders.length) {
+    updatePartitionLoadStats(state.builtIn, null);
+    return;
+  }
   const entries: PartitionQueueEntry[] = sortedPartitions.map((partition) => {
-    const leader = producer.leaders?.[partition];
+    const leader = leaders[partition];
     return {
       partition,
       leaderKnown: leader !== undefined,
@@ -148,7 +166,7 @@ function updateAdaptiveStats(producer: ProducerState, sortedPartitions: readonly
   });
   const collected = collectQueueSizes(
     entries,
-    producer.leaders.length,
+    leaders.length,
     state.config.adaptivePartitioningEnable,
     state.config.availabilityTimeoutMs,
   );

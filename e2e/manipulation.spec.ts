@@ -180,6 +180,9 @@ test("broker, partition and message inspectors show live numbers; a broker stops
   await page.getByTestId("broker-2").locator(".broker-header").focus();
   await page.keyboard.press("Enter");
   await expect(inspector).toContainText("broker 2");
+  await expect(inspector.getByTestId("broker-config")).toContainText(
+    "group.initial.rebalance.delay.ms3,000 (default)",
+  );
   await inspector.getByTestId("broker-toggle").click();
   await expect(inspector.getByTestId("broker-status")).toHaveText("stopped");
   await expect(page.getByTestId("broker-2")).toHaveClass(/broker-down/);

@@ -10,6 +10,7 @@ import { digestHex } from "./core/digest";
 import { peek } from "./core/scheduler";
 import { type DeliveryView, deliveryView } from "./delivery";
 import type { DomainEvent } from "./events";
+import { GROUP_COORDINATOR_DEFAULTS, groupCoordinatorConfig } from "./group/coordinator/config";
 import {
   buildProtocolHistoryView,
   type ProtocolHistoryOptions,
@@ -134,6 +135,8 @@ export interface SimView {
   eventLogHash: string;
   nextEventAtUs: number | null;
   brokers: { id: number; rack: string | null; up: boolean; leaderOf: number }[];
+  /** The group coordinator's broker configs (cluster.config), each with Kafka's default. */
+  brokerConfig: { name: string; value: number; defaultValue: number }[];
   topics: {
     name: string;
     partitions: PartitionView[];
@@ -188,6 +191,11 @@ export function buildView(state: SimState, options: ViewOptions = {}): SimView {
     eventTypeCounts: { ...state.eventTypeCounts },
     eventLogHash: digestHex(state.digest),
     nextEventAtUs: peek(state.scheduler)?.atUs ?? null,
+    brokerConfig: Object.entries(groupCoordinatorConfig(state.scenario.cluster)).map(([name, value]) => ({
+      name,
+      value,
+      defaultValue: GROUP_COORDINATOR_DEFAULTS[name as keyof typeof GROUP_COORDINATOR_DEFAULTS],
+    })),
     brokers: [...state.brokers.values()].map((b) => ({
       id: b.id,
       rack: scenario.cluster.brokers.find((spec) => spec.id === b.id)?.rack ?? null,

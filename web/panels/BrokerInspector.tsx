@@ -51,6 +51,24 @@ export function BrokerInspector({ view, brokerId }: { view: SimView; brokerId: n
         })}
       </ul>
       <InFlightList messages={view.messages.filter((m) => m.from === actor || m.to === actor)} />
+      <h3>Broker configs</h3>
+      <dl className="inspector-stats" data-testid="broker-config">
+        {view.brokerConfig.map((c) => (
+          <div key={c.name} className="config-pair">
+            <dt>
+              <code>{c.name}</code>
+            </dt>
+            <dd>
+              {c.value.toLocaleString("en-US")}
+              {c.value === c.defaultValue ? " (default)" : ""}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="inspector-note">
+        The group coordinator's settings, from the scenario's cluster.config. Kafka reads them at broker start
+        (they are not dynamic), so here they change by editing the scenario.
+      </p>
       <p className="inspector-note">
         Simplified: no replication (each partition has one replica, its leader, so the high watermark equals
         the log end offset), and a group's coordinator does not move when its broker stops.

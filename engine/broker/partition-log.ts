@@ -91,7 +91,11 @@ export function appendBatch(log: PartitionLogState, batch: ProduceBatch, nowUs: 
   const closedSegmentBytes = activeSegment(log).sizeBytes;
   if (reason) rollSegment(log, nowUs);
   const baseOffset = log.logEndOffset;
-  for (let i = 0; i < records.length; i++) log.retained.push({ ...records[i]!, offset: baseOffset + i });
+  for (let i = 0; i < records.length; i++) {
+    const { key, valueBytes, timestampUs, producerId } = records[i]!;
+    // The fields in the producer's order, then the offset (as a spread would lay them out).
+    log.retained.push({ key, valueBytes, timestampUs, producerId, offset: baseOffset + i });
+  }
   log.logEndOffset += records.length;
   log.highWatermark = log.logEndOffset;
   const active = activeSegment(log);

@@ -33,7 +33,7 @@ import { createDigest, digestHex } from "./core/digest";
 import { CommandError } from "./core/errors";
 import { createNetworkState, type NetworkMessage, takeDelivered } from "./core/network";
 import { createRandomStreams } from "./core/prng";
-import { createSchedulerState, peek, pop, schedule, wasCancelled } from "./core/scheduler";
+import { createSchedulerState, peek, pop, type Scheduled, schedule, wasCancelled } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
 import { createDeliveryState, recordDeliveries } from "./delivery";
 import type { DomainEvent } from "./events";
@@ -86,6 +86,8 @@ export interface Simulation {
   apply(command: Command, source?: "user" | "script"): DomainEvent[];
   /** Processes exactly one scheduled event; returns the events it emitted (none when idle). */
   step(): DomainEvent[];
+  /** Processes up to `maxSteps` scheduled events due at or before `timeUs`; returns how many. */
+  runSteps(maxSteps: number, timeUs: number): number;
   /** Processes every event due at or before `timeUs`, then moves the clock to `timeUs`. */
   runUntil(timeUs: number): number;
   nowUs(): number;
@@ -180,22 +182,24 @@ function delivered(ctx: SimContext, message: NetworkMessage): void {
   });
 }
 
+function dropped(ctx: SimContext, message: NetworkMessage, reason: string): void {
+  ctx.emit({
+    type: "messageDropped",
+    messageId: message.id,
+    api: message.body.api,
+    from: message.from,
+    to: message.to,
+    reason,
+  });
+}
+
 function deliver(ctx: SimContext, messageId: number): void {
   const message = takeDelivered(ctx.state.network, messageId);
   if (!message) return;
   const { state } = ctx;
-  const drop = (reason: string) =>
-    ctx.emit({
-      type: "messageDropped",
-      messageId,
-      api: message.body.api,
-      from: message.from,
-      to: message.to,
-      reason,
-    });
   if (message.to.startsWith("broker-")) {
     const broker = state.brokers.get(Number(message.to.slice("broker-".length)));
-    if (!broker?.up) return void drop(`${message.to} is down`);
+    if (!broker?.up) return dropped(ctx, message, `${message.to} is down`);
     delivered(ctx, message);
     handleBrokerMessage(ctx, broker, message);
     return;
@@ -209,12 +213,12 @@ function deliver(ctx: SimContext, messageId: number): void {
   if (consumer) {
     // A crashed (or closed) client is gone: what reaches its address is lost.
     if (consumer.status === "crashed" || consumer.status === "closed") {
-      return void drop(`${message.to} is ${consumer.status}`);
+      return dropped(ctx, message, `${message.to} is ${consumer.status}`);
     }
     delivered(ctx, message);
     return handleConsumerMessage(ctx, consumer, message.body);
   }
-  drop(`no actor ${message.to}`);
+  dropped(ctx, message, `no actor ${message.to}`);
 }
 
 function fire(ctx: SimContext, payload: TimerPayload): void {
@@ -400,6 +404,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     maybeSampleMetrics(state);
     if (options.checkInvariants) checkInvariants(state, memory);
   };
+  const runStep = (next: Scheduled<TimerPayload>) => {
+    state.nowUs = next.atUs;
+    state.stepCount++;
+    // A version-1 run's pointless timer: a step that does nothing (see SchedulerState).
+    if (!wasCancelled(state.scheduler, next)) fire(ctx, next.payload);
+    recordDeliveries(state, ctx.stepEvents);
+    afterStep();
+  };
   const sim: Simulation = {
     scenario,
     apply(command, source = "user") {
@@ -413,20 +425,25 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       const next = pop(state.scheduler);
       ctx.stepEvents = [];
       if (!next) return [];
-      state.nowUs = next.atUs;
-      state.stepCount++;
-      // A version-1 run's pointless timer: a step that does nothing (see SchedulerState).
-      if (!wasCancelled(state.scheduler, next)) fire(ctx, next.payload);
-      recordDeliveries(state, ctx.stepEvents);
-      afterStep();
+      runStep(next);
       return ctx.stepEvents;
     },
-    runUntil(timeUs) {
+    runSteps(maxSteps, timeUs) {
+      // Nobody sees these steps' event lists: one array is reused instead of one per step.
+      const scratch: DomainEvent[] = [];
       let steps = 0;
-      for (let next = peek(state.scheduler); next && next.atUs <= timeUs; next = peek(state.scheduler)) {
-        sim.step();
-        steps++;
+      for (let next = peek(state.scheduler); steps < maxSteps && next && next.atUs <= timeUs; steps++) {
+        pop(state.scheduler);
+        scratch.length = 0;
+        ctx.stepEvents = scratch;
+        runStep(next);
+        next = peek(state.scheduler);
       }
+      ctx.stepEvents = [];
+      return steps;
+    },
+    runUntil(timeUs) {
+      const steps = sim.runSteps(Number.POSITIVE_INFINITY, timeUs);
       if (timeUs > state.nowUs) state.nowUs = Math.floor(timeUs) as SimTimeUs;
       afterStep();
       return steps;

@@ -115,10 +115,16 @@ function advance(tl: Timeline, limit: Limit): void {
       tl.applied++;
       continue;
     }
-    if (limit.stepCount !== undefined && tl.sim.stepCount() >= limit.stepCount) break;
-    const next = tl.sim.nextScheduled();
-    if (!next || (limit.timeUs !== undefined && next.atUs > limit.timeUs)) break;
-    tl.sim.step();
+    const stepCount = tl.sim.stepCount();
+    if (limit.stepCount !== undefined && stepCount >= limit.stepCount) break;
+    // Run straight to the next position where something else must happen: a recorded command, the
+    // step limit or the next checkpoint (the same positions a step-by-step loop would stop at).
+    let stopAt = (tl.checkpoints[tl.checkpoints.length - 1]?.stepCount ?? 0) + CHECKPOINT_INTERVAL_STEPS;
+    const pending = tl.record.commands[tl.applied];
+    if (pending && pending.stepCount > stepCount) stopAt = Math.min(stopAt, pending.stepCount);
+    if (limit.stepCount !== undefined) stopAt = Math.min(stopAt, limit.stepCount);
+    const ran = tl.sim.runSteps(Math.max(1, stopAt - stepCount), limit.timeUs ?? Number.POSITIVE_INFINITY);
+    if (ran === 0) break;
     maybeCheckpoint(tl);
   }
   if (limit.timeUs !== undefined) tl.sim.runUntil(limit.timeUs);

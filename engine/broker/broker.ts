@@ -13,7 +13,7 @@ import {
   recordSizeBytes,
 } from "../protocol";
 import { type BrokerState, type ParkedFetch, type PartitionLogState, partitionKey } from "../state";
-import { appendBatch, readFrom } from "./partition-log";
+import { appendBatch, readWithinBudget } from "./partition-log";
 import { checkSequence, recordAppendedBatch } from "./producer-state";
 
 /** Records returned per partition per fetch; stands in for max.partition.fetch.bytes accounting. */
@@ -193,8 +193,9 @@ function handleFetch(
     maxBytes: body.maxBytes,
     expirySeq: -1,
   };
-  const response = buildFetchResponse(ctx, broker, parked);
-  if (fetchSatisfied(response, parked.minBytes) || body.maxWaitMs === 0) {
+  const waiting = body.maxWaitMs !== 0 && certainlyWaiting(ctx, broker, parked);
+  const response = waiting ? null : buildFetchResponse(ctx, broker, parked);
+  if (response && (fetchSatisfied(response, parked.minBytes) || body.maxWaitMs === 0)) {
     ctx.send(brokerActor(broker.id), from, {
       api: "FetchResponse",
       requestId: body.requestId,
@@ -224,19 +225,36 @@ function buildFetchResponse(ctx: SimContext, broker: BrokerState, fetch: ParkedF
         error: "NOT_LEADER_OR_FOLLOWER",
       };
     }
-    const base = { topic, partition, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset };
+    const { highWatermark, logStartOffset } = log;
     if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
-      return { ...base, records: [], error: "OFFSET_OUT_OF_RANGE" };
+      return { topic, partition, highWatermark, logStartOffset, records: [], error: "OFFSET_OUT_OF_RANGE" };
     }
-    const records = readFrom(log, fetchOffset, FETCH_RECORDS_PER_PARTITION_MAX);
-    let taken = 0;
     // Kafka always returns at least one record batch even past fetch.max.bytes, so progress is made.
-    while (taken < records.length && (taken === 0 || budgetBytes >= recordSizeBytes(records[taken]!))) {
-      budgetBytes -= recordSizeBytes(records[taken]!);
-      taken++;
-    }
-    return { ...base, records: records.slice(0, taken), error: "NONE" };
+    const { records, bytes } = readWithinBudget(
+      log,
+      fetchOffset,
+      FETCH_RECORDS_PER_PARTITION_MAX,
+      budgetBytes,
+    );
+    budgetBytes -= bytes;
+    return { topic, partition, highWatermark, logStartOffset, records, error: "NONE" };
   });
+}
+
+/**
+ * True when the fetch certainly has nothing to answer yet: with fetch.min.bytes ≤ 1 any record or
+ * partition error satisfies it, so no record past any position and no error means it waits. Lets
+ * the broker skip building a response it would throw away (it cannot tell for larger minBytes).
+ */
+function certainlyWaiting(ctx: SimContext, broker: BrokerState, fetch: ParkedFetch): boolean {
+  if (fetch.minBytes > 1) return false;
+  for (const { topic, partition, fetchOffset } of fetch.partitions) {
+    const log = ctx.state.partitions.get(partitionKey(topic, partition));
+    if (!log || log.leaderBrokerId !== broker.id) return false;
+    if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) return false;
+    if (fetchOffset < log.highWatermark) return false;
+  }
+  return true;
 }
 
 function fetchSatisfied(response: FetchedPartition[], minBytes: number): boolean {
@@ -251,6 +269,7 @@ function fetchSatisfied(response: FetchedPartition[], minBytes: number): boolean
 /** After an append, answer every parked fetch that now has enough data. */
 function completeSatisfiedFetches(ctx: SimContext, broker: BrokerState): void {
   broker.parkedFetches = broker.parkedFetches.filter((fetch) => {
+    if (certainlyWaiting(ctx, broker, fetch)) return true;
     const response = buildFetchResponse(ctx, broker, fetch);
     if (!fetchSatisfied(response, fetch.minBytes)) return true;
     ctx.cancel(fetch.expirySeq);

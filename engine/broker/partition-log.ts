@@ -4,7 +4,7 @@
 // the active segment past segment.bytes, or once segment.ms has passed since its first batch's
 // timestamp. Segments are summaries (offsets, bytes, timestamps); record contents are kept only for
 // a bounded window of recent offsets.
-import type { ProduceBatch, RecordData } from "../protocol";
+import { type ProduceBatch, type RecordData, recordSizeBytes } from "../protocol";
 import { type LogSegment, type PartitionLogState, RECORDS_RETAINED_PER_PARTITION } from "../state";
 import type { TopicConfig } from "./topic-config";
 
@@ -93,7 +93,11 @@ export function appendBatch(log: PartitionLogState, batch: ProduceBatch, nowUs: 
   const closedSegmentBytes = activeSegment(log).sizeBytes;
   if (reason) rollSegment(log, nowUs);
   const baseOffset = log.logEndOffset;
-  for (let i = 0; i < records.length; i++) log.retained.push({ ...records[i]!, offset: baseOffset + i });
+  for (let i = 0; i < records.length; i++) {
+    const { key, valueBytes, timestampUs, producerId } = records[i]!;
+    // The fields in the producer's order, then the offset (as a spread would lay them out).
+    log.retained.push({ key, valueBytes, timestampUs, producerId, offset: baseOffset + i });
+  }
   log.logEndOffset += records.length;
   log.highWatermark = log.logEndOffset;
   const active = activeSegment(log);
@@ -111,16 +115,28 @@ export function appendBatch(log: PartitionLogState, batch: ProduceBatch, nowUs: 
 
 /**
  * Records from `fromOffset` up to the high watermark (consumers never read past it), at most
- * `maxRecords`. Offsets older than what is retained in memory come back as key-less stand-ins: the
- * simulator keeps a bounded window per partition (documented in engine/README.md).
+ * `maxRecords`, stopping before the first record that no longer fits `budgetBytes` (the first one
+ * is always returned, as Kafka always returns at least one batch so the consumer progresses).
+ * Offsets older than what is retained in memory come back as key-less stand-ins: the simulator
+ * keeps a bounded window per partition (documented in engine/README.md).
  */
-export function readFrom(log: PartitionLogState, fromOffset: number, maxRecords: number): RecordData[] {
+export function readWithinBudget(
+  log: PartitionLogState,
+  fromOffset: number,
+  maxRecords: number,
+  budgetBytes: number,
+): { records: RecordData[]; bytes: number } {
   const end = Math.min(log.highWatermark, fromOffset + maxRecords);
-  const out: RecordData[] = [];
+  const records: RecordData[] = [];
+  let bytes = 0;
   const firstRetained = log.retained[0]?.offset ?? log.logEndOffset;
   for (let offset = fromOffset; offset < end; offset++) {
-    const record = offset >= firstRetained ? log.retained[offset - firstRetained] : undefined;
-    out.push(record ?? { offset, key: null, valueBytes: 0, timestampUs: 0, producerId: "" });
+    const retained = offset >= firstRetained ? log.retained[offset - firstRetained] : undefined;
+    const record = retained ?? { offset, key: null, valueBytes: 0, timestampUs: 0, producerId: "" };
+    const size = recordSizeBytes(record);
+    if (records.length > 0 && budgetBytes - bytes < size) break;
+    bytes += size;
+    records.push(record);
   }
-  return out;
+  return { records, bytes };
 }

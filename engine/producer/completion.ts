@@ -222,6 +222,7 @@ export function expireBatches(ctx: SimContext, producer: ProducerState): void {
     while (deque.length > 0 && deque[0]!.createdAtUs <= deadlineUs) expire(ctx, producer, deque.shift()!);
   }
   for (const request of producer.inFlight.values()) {
+    if (!request.batches.some((b) => b.createdAtUs <= deadlineUs)) continue;
     const expired = request.batches.filter((b) => b.createdAtUs <= deadlineUs);
     if (expired.length === 0) continue;
     request.batches.splice(

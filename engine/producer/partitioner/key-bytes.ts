@@ -45,6 +45,17 @@ export function bytesToHex(bytes: Uint8Array): string {
  * where TextEncoder would write U+FFFD.
  */
 export function utf8Key(text: string): Uint8Array {
+  // Most keys are ASCII: one byte per code unit, written straight into the result.
+  const ascii = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) return utf8KeyGeneral(text);
+    ascii[i] = unit;
+  }
+  return ascii;
+}
+
+function utf8KeyGeneral(text: string): Uint8Array {
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

@@ -85,14 +85,25 @@ test("step to the next protocol message and the next state change", async ({ app
   );
 });
 
-test("the charts tab draws lag and throughput over time", async ({ app }) => {
+test("the charts tab draws lag (per group and per partition), throughput and rebalances over time", async ({
+  app,
+}) => {
   await app.open();
   const page = app.page;
   expect(await page.evaluate((s) => window.__topicscope!.load(s), scenario)).toEqual([]);
   await page.evaluate(() => window.__topicscope!.advanceTo(20_000));
   await page.getByTestId("charts-tab").click();
-  for (const id of ["chart-lag", "chart-time-lag", "chart-throughput"]) {
+  for (const id of [
+    "chart-lag",
+    "chart-time-lag",
+    "chart-partition-lag",
+    "chart-rebalances",
+    "chart-rebalance-ms",
+    "chart-throughput",
+  ]) {
     await expect(page.getByTestId(id).locator("path.chart-line").first()).toHaveAttribute("d", /M.+L/);
   }
   await expect(page.getByTestId("chart-lag")).toContainText("orders-service");
+  // One line per partition of the group, named as the tool names them.
+  await expect(page.getByTestId("chart-partition-lag")).toContainText("orders-5");
 });

@@ -15,6 +15,8 @@ export interface GroupSample {
   /** Time lag: how long the oldest record the group has not committed has been waiting, in ms. */
   lagMs: number;
   rebalances: number;
+  /** How long the group's latest completed rebalance took (PreparingRebalance → Stable), in ms. */
+  lastRebalanceMs: number | null;
   partitions: { key: string; lag: number }[];
 }
 
@@ -57,6 +59,7 @@ function groupSample(state: SimState, groupId: string): GroupSample {
     lagOffsets,
     lagMs: (state.nowUs - oldestUs) / 1000,
     rebalances: group.rebalanceCount,
+    lastRebalanceMs: group.lastRebalanceDurationMs,
     partitions,
   };
 }

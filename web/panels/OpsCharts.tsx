@@ -1,7 +1,8 @@
 // The operations charts: each group's lag over time as kafka-consumer-groups computes it (high
 // watermark − committed offset), the same lag in time (how long the oldest uncommitted record has
-// waited), and throughput (records produced and processed per second). Sampled by the engine.
-import { useEffect } from "react";
+// waited), the lag of each partition of a group, throughput (records produced and processed per
+// second), and each group's rebalances: how many, and how long the latest took. Sampled by the engine.
+import { useEffect, useState } from "react";
 import type { MetricsSample } from "../../engine/api";
 import { GROUP_COLORS } from "../scene/palette";
 import { refreshMetrics } from "../state/actions";
@@ -37,8 +38,29 @@ function rateSeries(
   return { name, color, points };
 }
 
+/** One line per partition of the group: where its lag piles up (a hot key, a slow member). */
+function partitionSeries(samples: MetricsSample[], groupId: string): Series[] {
+  const keys = [
+    ...new Set(
+      samples.flatMap((s) => s.groups.find((g) => g.groupId === groupId)?.partitions.map((p) => p.key) ?? []),
+    ),
+  ].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const colors = [...GROUP_COLORS, ...PARTITION_EXTRA_COLORS];
+  return keys.map((key, i) => ({
+    name: key,
+    color: colors[i % colors.length]!,
+    points: samples.flatMap((s) => {
+      const lag = s.groups.find((g) => g.groupId === groupId)?.partitions.find((p) => p.key === key)?.lag;
+      return lag === undefined ? [] : [[s.atUs / 1e6, lag] as [number, number]];
+    }),
+  }));
+}
+
+const PARTITION_EXTRA_COLORS = ["#56B4E9", "#E69F00", "#999933", "#882255", "#44AA99", "#117733"];
+
 export function OpsCharts() {
   const samples = useStore((s) => s.metrics);
+  const [partitionGroup, setPartitionGroup] = useState<string | null>(null);
   const nowUs = useStore((s) => s.view?.nowUs ?? 0);
   useEffect(() => {
     void refreshMetrics();
@@ -47,6 +69,9 @@ export function OpsCharts() {
   }, []);
   const shown = samples.filter((s) => s.atUs <= nowUs);
   const hasGroups = shown.some((s) => s.groups.length > 0);
+  const groupIds = [...new Set(shown.flatMap((s) => s.groups.map((g) => g.groupId)))];
+  const shownGroup =
+    partitionGroup !== null && groupIds.includes(partitionGroup) ? partitionGroup : (groupIds[0] ?? "");
   return (
     <div className="ops-charts" data-testid="ops-charts">
       {hasGroups ? (
@@ -64,6 +89,37 @@ export function OpsCharts() {
             series={groupSeries(shown, (g) => g.lagMs / 1000)}
             playheadS={nowUs / 1e6}
             testId="chart-time-lag"
+          />
+          {groupIds.length > 1 && (
+            <label className="chart-select">
+              Lag per partition of
+              <select value={shownGroup} onChange={(e) => setPartitionGroup(e.target.value)}>
+                {groupIds.map((id) => (
+                  <option key={id}>{id}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          <LineChart
+            title={`Lag per partition · ${shownGroup}`}
+            unit="records"
+            series={partitionSeries(shown, shownGroup)}
+            playheadS={nowUs / 1e6}
+            testId="chart-partition-lag"
+          />
+          <LineChart
+            title="Rebalances"
+            unit="completed"
+            series={groupSeries(shown, (g) => g.rebalances)}
+            playheadS={nowUs / 1e6}
+            testId="chart-rebalances"
+          />
+          <LineChart
+            title="Last rebalance took"
+            unit="ms"
+            series={groupSeries(shown, (g) => g.lastRebalanceMs ?? 0)}
+            playheadS={nowUs / 1e6}
+            testId="chart-rebalance-ms"
           />
         </>
       ) : (

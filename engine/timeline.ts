@@ -22,7 +22,7 @@ interface Checkpoint {
   readonly weight: number;
 }
 
-/** Steps between checkpoints: a seek replays at most this many steps after restoring one. */
+/** Steps between checkpoints: a seek replays at most this many after restoring one (until thinned). */
 export const CHECKPOINT_INTERVAL_STEPS = 10_000;
 /**
  * Checkpoints kept; past this, every other one is dropped (the spacing doubles, memory stays

@@ -3,12 +3,9 @@
 // keeps them) except for what never changes once created: the scenario, the records appended to
 // partition logs, the emitted events, the scheduler's entries (time, sequence, payload) and the
 // metrics samples. Those are shared between the live state and its snapshots, and only the arrays
-// that hold them are copied. That keeps a checkpoint small (a few
-// hundred kB for the classroom scenario instead of megabytes), so checkpoints can be dense.
-//
-// A hand-written copy also builds objects the way the engine's own code does, property by property
-// in the same order, which keeps property access fast after a restore; objects from
-// structuredClone made the restored engine run several times slower.
+// that hold them are copied. A classroom-scenario snapshot takes about 7 ms instead of 60 ms with
+// structuredClone, and a checkpoint holds about 1 MB of its own (mostly its window of recent
+// events) instead of a full copy of every retained record, so checkpoints can be dense.
 import type { SimState } from "./state";
 
 export function cloneState(state: SimState): SimState {

@@ -27,14 +27,18 @@ interface Checkpoint {
   readonly weight: number;
 }
 
-/** Steps between checkpoints: a seek replays at most this many steps after restoring one. */
+/** Steps between checkpoints: a seek replays at most this many after restoring one (until thinned). */
 export const CHECKPOINT_INTERVAL_STEPS = 10_000;
-/** Checkpoints kept; past this, every other one is dropped (the spacing doubles, memory stays bounded). */
-export const CHECKPOINTS_MAX = 512;
+/**
+ * Checkpoints kept; past this, every other one is dropped (the spacing doubles, memory stays
+ * bounded). A classroom-scenario checkpoint holds about 1 MB of its own; with 256, a seek there
+ * replays at most 20,000 steps (about 50 ms here) in runs of up to ~13 simulated minutes.
+ */
+export const CHECKPOINTS_MAX = 256;
 /**
  * The checkpoints' summed weight (references to records, events and timers they hold) kept at
- * most: about 300 MB for the classroom scenario's density. A busier scenario (more partitions,
- * more retained records per snapshot) keeps fewer, more widely spaced checkpoints.
+ * most. The classroom scenario (about 38,000 per checkpoint) is bounded by CHECKPOINTS_MAX first;
+ * the large one (about 500,000: 96 partitions of retained records) keeps about 40 checkpoints.
  */
 export const CHECKPOINTS_WEIGHT_MAX = 20_000_000;
 /** The part of a snapshot that does not grow with the scenario, in the same units as the weight. */

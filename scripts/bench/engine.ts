@@ -82,7 +82,8 @@ export async function measureEngine(ctx: RunContext): Promise<Measured> {
 
 /**
  * Classroom scenario through the worker's API object: run 11 simulated minutes, then seek back 10
- * (today that replays from the start). `--quick` runs 66 s and seeks back 60 s.
+ * (the timeline restores the nearest checkpoint and replays from it). `--quick` runs 66 s and
+ * seeks back 60 s.
  */
 export async function measureSeek(ctx: RunContext): Promise<Measured> {
   const bench = classroomScenario();

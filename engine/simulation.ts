@@ -4,7 +4,7 @@
 
 import { addPartitions, refreshMetadata, validateAddPartitions } from "./broker/add-partitions";
 import { alterTopicConfig, validateAlterTopicConfig } from "./broker/alter-config";
-import { expireParkedFetch, handleBrokerMessage } from "./broker/broker";
+import { expireParkedFetch } from "./broker/broker";
 import { createPartitionLog } from "./broker/partition-log";
 import { assignReplicas, brokerPlacements } from "./broker/replica-placement";
 import { runRetentionCheck } from "./broker/retention";
@@ -22,7 +22,6 @@ import {
   createConsumerState,
   fetchTimedOut,
   fireConsumerGroupTimer,
-  handleConsumerMessage,
   isAssigned,
   seekConsumer,
   startConsumer,
@@ -31,7 +30,7 @@ import { specTopics } from "./consumer/spec";
 import { createContext, type SimContext } from "./context";
 import { createDigest, digestHex } from "./core/digest";
 import { CommandError } from "./core/errors";
-import { createNetworkState, type NetworkMessage, takeDelivered } from "./core/network";
+import { createNetworkState } from "./core/network";
 import { createRandomStreams } from "./core/prng";
 import { createSchedulerState, peek, pop, type Scheduled, schedule, wasCancelled } from "./core/scheduler";
 import { msToUs, type SimTimeUs } from "./core/time";
@@ -44,6 +43,7 @@ import { createGroupCoordinatorState } from "./group/coordinator/types";
 import { createProtocolHistoryState } from "./group/protocol-history";
 import { isGroupTimer } from "./group/timers";
 import { checkInvariants, createInvariantMemory } from "./invariants";
+import { deliver } from "./message-delivery";
 import { createMetricsState, type MetricsSample, maybeSampleMetrics } from "./metrics";
 import { produceTimedOut } from "./producer/completion";
 import {
@@ -53,7 +53,6 @@ import {
 } from "./producer/lifecycle";
 import {
   createProducerState,
-  handleProducerMessage,
   initProducerIdTimedOut,
   produceRecord,
   scheduleNextRecord,
@@ -168,57 +167,6 @@ function initialState(scenario: Scenario, legacySteps: boolean): SimState {
     schedule(state.scheduler, msToUs(action.atMs), { type: "scriptedAction", index });
   });
   return state;
-}
-
-/** Every arrival is its own event, so stepping through a protocol shows each message landing. */
-function delivered(ctx: SimContext, message: NetworkMessage): void {
-  ctx.emit({
-    type: "messageDelivered",
-    messageId: message.id,
-    api: message.body.api,
-    from: message.from,
-    to: message.to,
-    sentAtUs: message.sentAtUs,
-  });
-}
-
-function dropped(ctx: SimContext, message: NetworkMessage, reason: string): void {
-  ctx.emit({
-    type: "messageDropped",
-    messageId: message.id,
-    api: message.body.api,
-    from: message.from,
-    to: message.to,
-    reason,
-  });
-}
-
-function deliver(ctx: SimContext, messageId: number): void {
-  const message = takeDelivered(ctx.state.network, messageId);
-  if (!message) return;
-  const { state } = ctx;
-  if (message.to.startsWith("broker-")) {
-    const broker = state.brokers.get(Number(message.to.slice("broker-".length)));
-    if (!broker?.up) return dropped(ctx, message, `${message.to} is down`);
-    delivered(ctx, message);
-    handleBrokerMessage(ctx, broker, message);
-    return;
-  }
-  const producer = state.producers.get(message.to);
-  if (producer) {
-    delivered(ctx, message);
-    return handleProducerMessage(ctx, producer, message.body, message.from);
-  }
-  const consumer = state.consumers.get(message.to);
-  if (consumer) {
-    // A crashed (or closed) client is gone: what reaches its address is lost.
-    if (consumer.status === "crashed" || consumer.status === "closed") {
-      return dropped(ctx, message, `${message.to} is ${consumer.status}`);
-    }
-    delivered(ctx, message);
-    return handleConsumerMessage(ctx, consumer, message.body);
-  }
-  dropped(ctx, message, `no actor ${message.to}`);
 }
 
 function fire(ctx: SimContext, payload: TimerPayload): void {

@@ -102,7 +102,12 @@ function armPollTimeout(ctx: SimContext, consumer: ConsumerState): void {
 function scheduleAutoCommitWake(ctx: SimContext, consumer: ConsumerState): void {
   const group = consumer.group;
   if (!group || consumer.spec.mode !== "subscribe" || !consumer.spec.config["enable.auto.commit"]) return;
-  armWake(ctx, consumer, Math.max(0, group.nextAutoCommitUs - ctx.state.nowUs), {
+  // An auto-commit already due could not be sent (the coordinator is unknown while FindCoordinator
+  // is in flight): the blocked poll waits retry.backoff.ms before it tries again, as the client's
+  // network poll would, instead of returning at once forever at the same instant.
+  const dueInUs = group.nextAutoCommitUs - ctx.state.nowUs;
+  const delayUs = dueInUs > 0 ? dueInUs : Math.max(1, consumer.spec.config["retry.backoff.ms"]) * 1000;
+  armWake(ctx, consumer, delayUs, {
     type: "consumerPollWake",
     consumerId: consumer.id,
     incarnation: consumer.incarnation,

@@ -29,7 +29,7 @@ import {
 import { specTopics } from "./consumer/spec";
 import { createContext, type SimContext } from "./context";
 import { createDigest, digestHex } from "./core/digest";
-import { CommandError } from "./core/errors";
+import { CommandError, SimLimitError } from "./core/errors";
 import { createNetworkState } from "./core/network";
 import { createRandomStreams } from "./core/prng";
 import { createSchedulerState, peek, pop, type Scheduled, schedule, wasCancelled } from "./core/scheduler";
@@ -341,6 +341,9 @@ function applyCommand(ctx: SimContext, command: Command, source: "user" | "scrip
   }
 }
 
+/** Consecutive steps at one simulated instant before the run is declared stuck (a bug, not a load). */
+const STEPS_AT_ONE_INSTANT_MAX = 1_000_000;
+
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   let state = initialState(scenario, options.legacySteps ?? false);
   let random = createRandomStreams(scenario.seed, state.random);
@@ -352,7 +355,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     maybeSampleMetrics(state);
     if (options.checkInvariants) checkInvariants(state, memory);
   };
+  // A guard against an engine bug that would step forever without time advancing (the worker
+  // would hang): past this many consecutive steps at one instant, the run stops with a message.
+  let instantUs = -1;
+  let stepsAtInstant = 0;
   const runStep = (next: Scheduled<TimerPayload>) => {
+    if (next.atUs !== instantUs) {
+      instantUs = next.atUs;
+      stepsAtInstant = 0;
+    } else if (++stepsAtInstant > STEPS_AT_ONE_INSTANT_MAX) {
+      throw new SimLimitError(
+        `the simulation made no progress: ${STEPS_AT_ONE_INSTANT_MAX} steps at ${next.atUs} µs (last: ${next.payload.type})`,
+      );
+    }
     state.nowUs = next.atUs;
     state.stepCount++;
     // A version-1 run's pointless timer: a step that does nothing (see SchedulerState).

@@ -151,6 +151,13 @@ export function advanceTo(tl: Timeline, timeUs: number): void {
 
 export function seekTo(tl: Timeline, timeUs: number): void {
   if (timeUs < tl.sim.nowUs()) rewindTo(tl, (cp) => cp.nowUs <= timeUs);
+  else {
+    // Forward past a checkpoint this run already holds (scrubbing ahead again after going back):
+    // restore it instead of replaying everything in between.
+    const stepCount = tl.sim.stepCount();
+    const ahead = tl.checkpoints.some((cp) => cp.nowUs <= timeUs && cp.stepCount > stepCount);
+    if (ahead) rewindTo(tl, (cp) => cp.nowUs <= timeUs && cp.stepCount > stepCount);
+  }
   advance(tl, { timeUs });
 }
 

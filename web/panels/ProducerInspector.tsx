@@ -5,6 +5,7 @@
 import { useState } from "react";
 import type { ProducerView } from "../../engine/view";
 import { applyCommand, restartProducerWith } from "../state/actions";
+import { ConfigFormFooter, changesLabel, useConfigEdits } from "./config-edits";
 
 type Value = string | number | boolean | null;
 
@@ -21,25 +22,17 @@ const show = (value: Value) => (value === null ? "" : String(value));
 
 export function ProducerInspector({ producer }: { producer: ProducerView }) {
   const detail = producer.detail;
-  const [edits, setEdits] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const changed = Object.entries(edits).filter(
-    ([name, text]) => text !== show(detail.configEntries.find((e) => e.name === name)?.value ?? null),
+  const configValue = (name: string) => detail.configEntries.find((e) => e.name === name)?.value ?? null;
+  const edits = useConfigEdits(
+    (name) => show(configValue(name)),
+    (changed) => {
+      // Keep what the scenario set explicitly, so defaults Kafka adjusts stay defaults.
+      const config: Record<string, Value> = {};
+      for (const entry of detail.configEntries) if (entry.explicit) config[entry.name] = entry.value;
+      for (const [name, text] of changed) config[name] = parseLike(configValue(name), text);
+      return restartProducerWith(producer.id, config);
+    },
   );
-  const apply = async () => {
-    // Keep what the scenario set explicitly, so defaults Kafka adjusts stay defaults.
-    const config: Record<string, Value> = {};
-    for (const entry of detail.configEntries) if (entry.explicit) config[entry.name] = entry.value;
-    for (const [name, text] of changed) {
-      config[name] = parseLike(detail.configEntries.find((e) => e.name === name)?.value ?? null, text);
-    }
-    setBusy(true);
-    const message = await restartProducerWith(producer.id, config);
-    setBusy(false);
-    setError(message);
-    if (message === null) setEdits({});
-  };
   return (
     <>
       <p className="inspector-lede">
@@ -71,39 +64,30 @@ export function ProducerInspector({ producer }: { producer: ProducerView }) {
         className="config-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void apply();
+          void edits.apply();
         }}
       >
         {detail.configEntries.map((entry) => (
           <label key={entry.name} className={entry.explicit ? "config-row explicit" : "config-row"}>
             <span className="config-name">{entry.name}</span>
             <input
-              value={edits[entry.name] ?? show(entry.value)}
-              onChange={(e) => setEdits({ ...edits, [entry.name]: e.target.value })}
+              value={edits.textOf(entry.name, show(entry.value))}
+              onChange={(e) => edits.edit(entry.name, e.target.value)}
               spellCheck={false}
               data-testid={`config-${entry.name}`}
             />
           </label>
         ))}
-        {error && (
-          <p className="config-error" role="alert" data-testid="config-error">
-            {error}
-          </p>
-        )}
         {detail.configNotes.map((note) => (
           <p key={note} className="inspector-note">
             {note}
           </p>
         ))}
-        <div className="inspector-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || changed.length === 0}>
-            Restart producer with{" "}
-            {changed.length === 0 ? "changes" : `${changed.length} change${changed.length === 1 ? "" : "s"}`}
-          </button>
-          <button type="button" className="btn" onClick={() => setEdits({})} disabled={changed.length === 0}>
-            Reset
-          </button>
-        </div>
+        <ConfigFormFooter
+          edits={edits}
+          testId=""
+          submitLabel={`Restart producer with ${changesLabel(edits)}`}
+        />
         <p className="inspector-note">
           Producer configs cannot change on a live client: applying closes it and starts a new one.
         </p>

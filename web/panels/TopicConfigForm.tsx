@@ -1,8 +1,8 @@
 // A topic's configs, editable on the live topic as `kafka-configs --alter` allows: each value is
 // validated as Kafka's LogConfig validates it (a refusal shows Kafka's message and changes
 // nothing); an emptied field reverts to the default (--delete-config).
-import { useState } from "react";
 import { runCommand } from "../state/actions";
+import { ConfigFormFooter, useConfigEdits } from "./config-edits";
 
 /** Kafka's topic config defaults (log.retention.hours=168, log.segment.bytes=1 GiB, …). */
 export const TOPIC_DEFAULTS: Record<string, number> = {
@@ -38,23 +38,23 @@ function readable(name: string, value: number): string {
 }
 
 export function TopicConfigForm({ topic, config }: { topic: string; config: Record<string, number> }) {
-  const [edits, setEdits] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const changed = Object.entries(edits).filter(([name, text]) => text.trim() !== String(config[name]));
-  const apply = async () => {
-    const changes = Object.fromEntries(
-      changed.map(([name, text]) => [name, text.trim() === "" ? null : text.trim()]),
-    );
-    const message = await runCommand({ type: "alterTopicConfig", topic, config: changes });
-    setError(message);
-    if (message === null) setEdits({});
-  };
+  const edits = useConfigEdits(
+    (name) => String(config[name]),
+    (changed) =>
+      runCommand({
+        type: "alterTopicConfig",
+        topic,
+        config: Object.fromEntries(
+          changed.map(([name, text]) => [name, text.trim() === "" ? null : text.trim()]),
+        ),
+      }),
+  );
   return (
     <form
       className="config-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void apply();
+        void edits.apply();
       }}
     >
       {Object.entries(config).map(([name, value]) => (
@@ -67,33 +67,19 @@ export function TopicConfigForm({ topic, config }: { topic: string; config: Reco
             </span>
           </span>
           <input
-            value={edits[name] ?? String(value)}
-            onChange={(e) => setEdits({ ...edits, [name]: e.target.value })}
+            value={edits.textOf(name, String(value))}
+            onChange={(e) => edits.edit(name, e.target.value)}
             spellCheck={false}
             inputMode="numeric"
             data-testid={`topic-config-${name}`}
           />
         </label>
       ))}
-      {error && (
-        <p className="config-error" role="alert" data-testid="topic-config-error">
-          {error}
-        </p>
-      )}
-      <div className="inspector-actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={changed.length === 0}
-          data-testid="topic-config-apply"
-        >
-          Alter {topic}
-          {changed.length > 0 ? ` (${changed.length})` : ""}
-        </button>
-        <button type="button" className="btn" onClick={() => setEdits({})} disabled={changed.length === 0}>
-          Reset
-        </button>
-      </div>
+      <ConfigFormFooter
+        edits={edits}
+        testId="topic-"
+        submitLabel={`Alter ${topic}${edits.changed.length > 0 ? ` (${edits.changed.length})` : ""}`}
+      />
       <p className="inspector-note">
         As kafka-configs --alter: every partition of {topic} takes the new values; segments roll by the new
         sizes from the next append, retention applies at the broker's next check (every 5 minutes). Empty a

@@ -74,6 +74,8 @@ test("with the keyboard: one tab stop for the arrows, ← → move through them,
   await page.getByTestId("sequence-tab").focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("sequence-diagram")).toBeVisible();
+  // The diagram draws once the worker's protocol history arrives; wait for the newest arrow.
+  await expect(page.locator(".seq-arrow").last()).toHaveAttribute("aria-label", /^OffsetFetch/);
   // Tab: the heartbeat switch, then the arrows (the newest one first).
   await page.keyboard.press("Tab");
   await expect(page.getByTestId("sequence-heartbeats")).toBeFocused();

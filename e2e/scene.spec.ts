@@ -1,5 +1,6 @@
 // Protects the scene's legibility at scale: a 48-partition topic switches to the compact density
-// and still draws every partition, with a consumer card that summarises what it cannot list.
+// and still draws every partition, with a consumer card that summarises what it cannot list; its
+// logs are drawn on one canvas, and the record under the pointer still explains itself.
 import { expect, test } from "./fixtures";
 
 test("a 48-partition topic is drawn compactly, every partition present", async ({ app }) => {
@@ -19,4 +20,29 @@ test("a 48-partition topic is drawn compactly, every partition present", async (
   await page.evaluate(() => window.__topicscope!.advanceTo(2_000));
   await expect(page.locator(".partition.density-compact")).toHaveCount(48);
   await expect(page.getByTestId("consumer-analytics")).toContainText("+36 more");
+
+  // The cells are on the canvas: it has drawn them, and the row under it finds the record at the pointer.
+  const canvas = page.getByTestId("compact-logs");
+  await expect(canvas).toBeVisible();
+  const painted = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 200) n++;
+    return n;
+  });
+  expect(painted).toBeGreaterThan(1000);
+  // The first cell of clicks-0, in screen coordinates.
+  const point = await page.getByTestId("partition-clicks-0").evaluate((row: SVGGElement) => {
+    const bg = row.querySelector(".partition-bg") as SVGRectElement;
+    const svgPoint = new DOMPoint(
+      Number(row.dataset.logX) + 8,
+      bg.y.baseVal.value + bg.height.baseVal.value / 2,
+    );
+    const screen = svgPoint.matrixTransform(row.ownerSVGElement!.getScreenCTM()!);
+    return { x: screen.x, y: screen.y };
+  });
+  await page.mouse.move(point.x, point.y);
+  await expect(page.getByTestId("key-card")).toContainText(/clicks-0 · offset \d+/);
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByTestId("inspector")).toContainText(/Record at offset \d+ of clicks-0/);
 });

@@ -1,13 +1,14 @@
 // The animated picture: producers → brokers holding partition logs → consumers, with messages in
 // flight between them. Geometry comes from layout.ts; the playhead drives motion.
-import { useMemo } from "react";
-import type { MessageView } from "../../engine/view";
+import { memo, useDeferredValue, useMemo } from "react";
+import type { MessageView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import { openContextMenu } from "../state/ui-actions";
 import { BrokerNode } from "./BrokerNode";
+import { CompactLogs } from "./CompactLogs";
 import { ConsumerNode } from "./ConsumerNode";
 import { GroupLane } from "./GroupLane";
-import { computeLayout, SCENE_WIDTH, type SceneLayout } from "./layout";
+import { computeLayout, isCompact, SCENE_WIDTH, type SceneLayout } from "./layout";
 import { MessageLayer } from "./MessageLayer";
 import { ProducerNode } from "./ProducerNode";
 
@@ -29,8 +30,18 @@ function LiveMessages({
 }
 
 export function Scene() {
-  const view = useStore((s) => s.view);
+  const latest = useStore((s) => s.view);
   const zoom = useStore((s) => s.zoom);
+  // A dense scene (the compact density: up to hundreds of partitions and dozens of clients) takes
+  // several milliseconds to render; it renders each new view in the background, in slices that
+  // yield to animation frames, so the messages in flight keep moving. Smaller scenes show a view
+  // at once, which keeps stepping exact from the first frame.
+  const deferred = useDeferredValue(latest);
+  const view = latest !== null && isCompact(latest) ? deferred : latest;
+  return <SceneBody view={view} zoom={zoom} />;
+}
+
+const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null; zoom: number }) {
   const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
   if (!view || !layout) {
     return (
@@ -58,6 +69,7 @@ export function Scene() {
         {view.brokers.map((b) => (
           <BrokerNode key={b.id} view={view} layout={layout} brokerId={b.id} />
         ))}
+        {layout.metrics.density === "compact" && <CompactLogs view={view} layout={layout} />}
         {view.producers.map((p) => (
           <ProducerNode
             key={p.id}
@@ -86,4 +98,4 @@ export function Scene() {
       </svg>
     </div>
   );
-}
+});

@@ -53,7 +53,8 @@ const COMPACT: Metrics = {
   cell: 20,
   cellHeight: 20,
   cellGap: 3,
-  logXOffset: 132,
+  // Room for "payments-10" and a four-digit log end offset before the first cell.
+  logXOffset: 152,
 };
 
 export interface Box {
@@ -142,9 +143,13 @@ function layoutBrokers(view: SimView, m: Metrics) {
   return { partitions, brokers, bottom: Math.max(...columnBottoms), cellsPerRow };
 }
 
+/** More than a dozen partitions: the compact density. */
+export function isCompact(view: SimView): boolean {
+  return view.topics.reduce((n, t) => n + t.partitions.length, 0) > COMPACT_THRESHOLD_PARTITIONS;
+}
+
 export function computeLayout(view: SimView): SceneLayout {
-  const totalPartitions = view.topics.reduce((n, t) => n + t.partitions.length, 0);
-  const m = totalPartitions > COMPACT_THRESHOLD_PARTITIONS ? COMPACT : COMFORTABLE;
+  const m = isCompact(view) ? COMPACT : COMFORTABLE;
   const { partitions, brokers, bottom, cellsPerRow } = layoutBrokers(view, m);
   const stack = <T>(items: T[], x: number, heightOf: (item: T) => number, idOf: (item: T) => string) => {
     const boxes = new Map<string, Box>();

@@ -1,0 +1,224 @@
+// Dense topics (the compact density) draw their partition logs on one canvas instead of SVG: the
+// record cells, the log end slot, the high watermark and each group's committed offset and each
+// consumer's position. With 96 partitions every view moves thousands of cells; as SVG elements
+// they cost a style recalculation, a layout and a repaint of the whole scene per view (measured in
+// BENCHMARKS.md), on a canvas one redraw of a few thousand rectangles. The SVG keeps each
+// partition's row (its name, log end offset, focus, menu and inspector), and PartitionLog turns a
+// pointer over the row into the record under it with `recordAt`.
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { ConsumerView, PartitionView, SimView } from "../../engine/view";
+import { useStore } from "../state/store";
+import type { Box, Metrics, SceneLayout } from "./layout";
+import { GROUP_COLORS, keyColor } from "./palette";
+
+/** Where a compact partition's cells sit: the first offset shown and the x of any offset. */
+export function cellGeometry(partition: PartitionView, box: Box, m: Metrics, cellsPerRow: number) {
+  const firstShown = Math.max(partition.logStartOffset, partition.logEndOffset - (cellsPerRow - 1));
+  const pitch = m.cell + m.cellGap;
+  const left = box.x + m.logXOffset;
+  return {
+    firstShown,
+    pitch,
+    cellX: (offset: number) => left + (offset - firstShown) * pitch,
+    cellY: box.y + (box.height - m.cellHeight) / 2,
+  };
+}
+
+/** The record drawn at scene point (x, y) of a compact partition row, if any. */
+export function recordAt(
+  partition: PartitionView,
+  box: Box,
+  m: Metrics,
+  cellsPerRow: number,
+  x: number,
+  y: number,
+) {
+  const g = cellGeometry(partition, box, m, cellsPerRow);
+  if (y < g.cellY || y > g.cellY + m.cellHeight) return null;
+  const offset = g.firstShown + Math.floor((x - g.cellX(g.firstShown)) / g.pitch);
+  if (offset < g.firstShown || x - g.cellX(offset) > m.cell) return null;
+  return partition.records.find((r) => r.offset === offset) ?? null;
+}
+
+interface Colors {
+  slot: string;
+  hw: string;
+  position: string;
+}
+
+/** Device pixels per scene unit of the SVG holding `element`, kept current as it resizes or zooms. */
+function useDeviceScale(element: Element | null): number {
+  const [scale, setScale] = useState(1);
+  useLayoutEffect(() => {
+    const svg = element?.closest("svg");
+    if (!svg) return;
+    const measure = () => {
+      const ctm = svg.getScreenCTM();
+      if (ctm) setScale(ctm.a * (window.devicePixelRatio || 1));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [element]);
+  return scale;
+}
+
+/** The largest backing store we allow (a 4k screen's worth), so a deep zoom cannot exhaust memory. */
+const MAX_PIXELS = 4096 * 2160;
+
+export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayout }) {
+  const hoveredKey = useStore((s) => s.hoveredKey);
+  const theme = useStore((s) => s.theme);
+  const presenter = useStore((s) => s.presenter);
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  const deviceScale = useDeviceScale(canvas);
+  const colors = useRef<(Colors & { key: string }) | null>(null);
+  const area = useMemo(() => {
+    const boxes = [...layout.brokers.values()];
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    return {
+      x,
+      y,
+      width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+      height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+    };
+  }, [layout]);
+  useLayoutEffect(() => {
+    if (!canvas) return;
+    const scale = Math.min(deviceScale, Math.sqrt(MAX_PIXELS / (area.width * area.height)));
+    const width = Math.max(1, Math.round(area.width * scale));
+    const height = Math.max(1, Math.round(area.height * scale));
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    // Theme colors come from the stylesheet's custom properties; read again when the theme changes.
+    const colorKey = `${theme}/${presenter}`;
+    if (colors.current?.key !== colorKey) {
+      const style = getComputedStyle(canvas);
+      colors.current = {
+        key: colorKey,
+        slot: style.getPropertyValue("--ink-3").trim() || "#667385",
+        hw: style.getPropertyValue("--hw").trim() || "#cc79a7",
+        position: style.getPropertyValue("--position").trim() || "#d55e00",
+      };
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+    drawLogs(ctx, view, layout, hoveredKey, colors.current);
+  }, [canvas, view, layout, hoveredKey, deviceScale, area, theme, presenter]);
+  return (
+    <foreignObject x={area.x} y={area.y} width={area.width} height={area.height} className="compact-logs">
+      <canvas
+        ref={setCanvas}
+        style={{ width: area.width, height: area.height, display: "block" }}
+        data-testid="compact-logs"
+      />
+    </foreignObject>
+  );
+}
+
+function drawLogs(
+  ctx: CanvasRenderingContext2D,
+  view: SimView,
+  layout: SceneLayout,
+  hoveredKey: string | null,
+  colors: Colors,
+): void {
+  const m = layout.metrics;
+  const committed = new Map<string, { offset: number; color: string }[]>();
+  view.groups.forEach((g, i) => {
+    for (const c of g.committedOffsets) {
+      const name = `${c.topic}-${c.partition}`;
+      const list = committed.get(name) ?? [];
+      list.push({ offset: c.offset, color: GROUP_COLORS[i % GROUP_COLORS.length]! });
+      committed.set(name, list);
+    }
+  });
+  const positions = positionsByPartition(view.consumers);
+  for (const topic of view.topics) {
+    for (const partition of topic.partitions) {
+      const name = `${partition.topic}-${partition.partition}`;
+      const box = layout.partitions.get(name);
+      if (!box) continue;
+      const { firstShown, cellX, cellY } = cellGeometry(partition, box, m, layout.cellsPerRow);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "rgb(0 0 0 / 0.18)";
+      for (const record of partition.records) {
+        if (record.offset < firstShown) continue;
+        ctx.globalAlpha = hoveredKey !== null && record.key !== hoveredKey ? 0.25 : 1;
+        ctx.fillStyle = keyColor(record.key);
+        ctx.beginPath();
+        ctx.roundRect(cellX(record.offset), cellY, m.cell, m.cellHeight, 3);
+        ctx.fill();
+        ctx.stroke();
+      }
+      ctx.globalAlpha = 1;
+      // The log end offset: the empty slot the next record lands in.
+      ctx.setLineDash([5, 4]);
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = colors.slot;
+      ctx.beginPath();
+      ctx.roundRect(cellX(partition.logEndOffset), cellY, m.cell, m.cellHeight, 3);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // The high watermark, between the last committed-to-the-log record and the next.
+      const hwX = cellX(partition.highWatermark) - m.cellGap / 2;
+      ctx.lineWidth = 2.5;
+      ctx.lineCap = "round";
+      ctx.strokeStyle = colors.hw;
+      ctx.beginPath();
+      ctx.moveTo(hwX, cellY - 3);
+      ctx.lineTo(hwX, cellY + m.cellHeight + 3);
+      ctx.stroke();
+      ctx.lineCap = "butt";
+      (committed.get(name) ?? []).forEach(({ offset, color }, i) => {
+        const x = offset < firstShown ? cellX(firstShown) - m.cellGap : cellX(offset) - m.cellGap / 2;
+        const top = cellY - 6 - i * 3;
+        ctx.strokeStyle = color;
+        ctx.fillStyle = color;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.moveTo(x, top);
+        ctx.lineTo(x, cellY + m.cellHeight);
+        ctx.stroke();
+        ctx.beginPath();
+        ctx.moveTo(x, top);
+        ctx.lineTo(x + 7, top + 3);
+        ctx.lineTo(x, top + 6);
+        ctx.closePath();
+        ctx.fill();
+      });
+      ctx.fillStyle = colors.position;
+      (positions.get(name) ?? []).forEach((position, i) => {
+        const x = position < firstShown ? cellX(firstShown) - 8 : cellX(position) + m.cell / 2;
+        const y = cellY + m.cellHeight + i * 4;
+        ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.lineTo(x - 5, y + 7.5);
+        ctx.lineTo(x + 5, y + 7.5);
+        ctx.closePath();
+        ctx.fill();
+      });
+    }
+  }
+}
+
+/** Each partition's consumer positions, in the order of the consumers. */
+function positionsByPartition(consumers: ConsumerView[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const c of consumers)
+    for (const p of c.partitions) {
+      if (p.position === null) continue;
+      const name = `${c.topic}-${p.partition}`;
+      const list = out.get(name) ?? [];
+      list.push(p.position);
+      out.set(name, list);
+    }
+  return out;
+}

@@ -46,3 +46,39 @@ test("a 48-partition topic is drawn compactly, every partition present", async (
   await page.mouse.click(point.x, point.y);
   await expect(page.getByTestId("inspector")).toContainText(/Record at offset \d+ of clicks-0/);
 });
+
+test("with dozens of consumers only the cards near the visible part of the stage are drawn; scrolling brings the rest", async ({
+  app,
+}) => {
+  await app.open();
+  const page = app.page;
+  const consumers = Array.from({ length: 30 }, (_, i) => ({
+    id: `reader-${i}`,
+    mode: "assign",
+    topic: "clicks",
+    partitions: [i % 24],
+    processingTimeMs: 1,
+  }));
+  const errors = await page.evaluate(
+    (clients) =>
+      window.__topicscope!.load({
+        version: 1,
+        title: "30 readers",
+        seed: 5,
+        cluster: { brokers: 3, topics: [{ name: "clicks", partitions: 24 }] },
+        producers: [{ id: "web", topic: "clicks", recordsPerSec: 200, keys: { kind: "uniform", count: 50 } }],
+        consumers: clients,
+      }),
+    consumers,
+  );
+  expect(errors).toEqual([]);
+  await page.evaluate(() => window.__topicscope!.advanceTo(1_000));
+  await expect(page.getByTestId("consumer-reader-0")).toBeVisible();
+  expect(await page.locator(".consumer").count()).toBeLessThan(30);
+  await expect(page.getByTestId("consumer-reader-29")).toHaveCount(0);
+  await page.locator(".stage").evaluate((stage) => {
+    stage.scrollTop = stage.scrollHeight;
+  });
+  await expect(page.getByTestId("consumer-reader-29")).toBeInViewport();
+  await expect(page.getByTestId("consumer-reader-0")).toHaveCount(0);
+});

@@ -9,6 +9,8 @@ interface Props {
   consumer: ConsumerView;
   box: Box;
   nowUs: number;
+  /** Dense scenes: the topic heads the table and rows name partitions as P0, P1, … */
+  compact?: boolean;
 }
 
 const ACTIVITY_TEXT: Record<string, string> = {
@@ -52,7 +54,7 @@ function metaText(consumer: ConsumerView): string {
   return `${consumer.isLeader ? "leader · " : ""}${generation} · ${consumer.processingTimeMs} ms/rec`;
 }
 
-export function ConsumerNode({ consumer, box, nowUs }: Props) {
+export function ConsumerNode({ consumer, box, nowUs, compact = false }: Props) {
   // With more partitions than rows, list the ones lagging most and summarise the rest.
   const rows =
     consumer.partitions.length <= CARD_ROWS_MAX
@@ -65,7 +67,13 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
   const dead = consumer.mode === "subscribe" && consumer.activity === "dead";
   const stopped =
     consumer.mode === "subscribe" && ["joining", "syncing", "revoking"].includes(consumer.activity);
-  const col = (fromRight: number) => box.x + box.width - fromRight;
+  // Columns right to left, each as wide as its longest number (offsets grow to five digits and
+  // more on a busy topic): 19 px monospace digits are about 11.4 px wide.
+  const digits = (pick: (p: (typeof rows)[number]) => number | null) =>
+    Math.max(3, ...rows.map((p) => String(pick(p) ?? "—").length)) * 11.4 + 14;
+  const lagEdge = box.x + box.width - 14;
+  const cmtEdge = lagEdge - digits((p) => p.lag);
+  const posEdge = cmtEdge - digits((p) => p.committed);
   return (
     <g
       className={`client consumer inspectable${dead ? " consumer-dead" : ""}${stopped ? " consumer-rebalancing" : ""}`}
@@ -91,15 +99,15 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
         {statusText(consumer, nowUs)}
       </text>
       <text x={box.x + 16} y={box.y + 104} className="client-section">
-        partition
+        {compact ? consumer.topic : "partition"}
       </text>
-      <text x={col(92)} y={box.y + 104} textAnchor="end" className="client-section">
+      <text x={posEdge} y={box.y + 104} textAnchor="end" className="client-section">
         pos
       </text>
-      <text x={col(50)} y={box.y + 104} textAnchor="end" className="client-section">
+      <text x={cmtEdge} y={box.y + 104} textAnchor="end" className="client-section">
         cmt
       </text>
-      <text x={col(14)} y={box.y + 104} textAnchor="end" className="client-section">
+      <text x={lagEdge} y={box.y + 104} textAnchor="end" className="client-section">
         lag
       </text>
       {rows.length === 0 && (
@@ -114,16 +122,16 @@ export function ConsumerNode({ consumer, box, nowUs }: Props) {
       {rows.map((p, i) => (
         <g key={`${p.topic}-${p.partition}`} className="consumer-row">
           <text x={box.x + 16} y={box.y + 132 + i * 30} className="consumer-cell">
-            {p.topic}-{p.partition}
+            {compact && p.topic === consumer.topic ? `P${p.partition}` : `${p.topic}-${p.partition}`}
           </text>
-          <text x={col(92)} y={box.y + 132 + i * 30} textAnchor="end" className="consumer-cell strong">
+          <text x={posEdge} y={box.y + 132 + i * 30} textAnchor="end" className="consumer-cell strong">
             {p.position ?? "—"}
           </text>
-          <text x={col(50)} y={box.y + 132 + i * 30} textAnchor="end" className="consumer-cell">
+          <text x={cmtEdge} y={box.y + 132 + i * 30} textAnchor="end" className="consumer-cell">
             {p.committed ?? "—"}
           </text>
           <text
-            x={col(14)}
+            x={lagEdge}
             y={box.y + 132 + i * 30}
             textAnchor="end"
             className={p.lag ? "consumer-cell lagging" : "consumer-cell"}

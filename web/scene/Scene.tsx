@@ -1,6 +1,6 @@
 // The animated picture: producers → brokers holding partition logs → consumers, with messages in
 // flight between them. Geometry comes from layout.ts; the playhead drives motion.
-import { memo, useDeferredValue, useMemo } from "react";
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
 import type { MessageView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import { openContextMenu } from "../state/ui-actions";
@@ -41,8 +41,65 @@ export function Scene() {
   return <SceneBody view={view} zoom={zoom} />;
 }
 
+/** Above this many consumers, only the cards near the visible part of the stage are drawn. */
+const WINDOW_MIN_CONSUMERS = 12;
+/** The drawn band moves in steps of this many scene units, not on every scrolled pixel. */
+const BAND_STEP = 200;
+
+interface Band {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The part of the scene worth drawing, in scene units: what the stage shows, plus one screen above
+ * and below, so cards are there before they scroll into view (and before Tab reaches them: a
+ * focused card scrolls into view, which moves the band on).
+ */
+function useVisibleBand(svg: SVGSVGElement | null, enabled: boolean): Band | null {
+  const [band, setBand] = useState<Band | null>(null);
+  useLayoutEffect(() => {
+    if (!svg || !enabled) {
+      setBand(null);
+      return;
+    }
+    const stage = svg.closest(".stage") ?? document.documentElement;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const shown = stage.getBoundingClientRect();
+      const drawn = svg.getBoundingClientRect();
+      if (drawn.width === 0) return;
+      const scale = drawn.width / SCENE_WIDTH;
+      const height = shown.height / scale;
+      const top = (shown.top - drawn.top) / scale;
+      const lo = Math.floor((top - height) / BAND_STEP) * BAND_STEP;
+      const hi = Math.ceil((top + 2 * height) / BAND_STEP) * BAND_STEP;
+      setBand((b) => (b && b.top === lo && b.bottom === hi ? b : { top: lo, bottom: hi }));
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    stage.addEventListener("scroll", schedule, { passive: true });
+    const observer = new ResizeObserver(schedule);
+    observer.observe(stage);
+    observer.observe(svg);
+    return () => {
+      stage.removeEventListener("scroll", schedule);
+      observer.disconnect();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [svg, enabled]);
+  return band;
+}
+
 const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null; zoom: number }) {
   const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
+  const [svg, setSvg] = useState<SVGSVGElement | null>(null);
+  // Dozens of consumer cards, each re-laid out on every view, cost more than everything else on a
+  // dense scene; the ones far off screen are left out until the stage scrolls near them.
+  const band = useVisibleBand(svg, (view?.consumers.length ?? 0) > WINDOW_MIN_CONSUMERS);
   if (!view || !layout) {
     return (
       <div className="scene scene-empty" role="status">
@@ -55,6 +112,7 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
     <div className={`scene scene-${layout.metrics.density}`} data-testid="scene">
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG scene holding focusable elements is a labelled group; SVG has no <fieldset>. */}
       <svg
+        ref={setSvg}
         viewBox={`0 0 ${SCENE_WIDTH} ${layout.height}`}
         style={zoom === 1 ? undefined : { width: `${zoom * 100}%`, height: "auto", maxWidth: "none" }}
         data-zoom={zoom}
@@ -91,9 +149,19 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
             <GroupLane key={g.groupId} group={g} box={box} leaderClient={leader} delivery={delivery} />
           ) : null;
         })}
-        {view.consumers.map((c) => (
-          <ConsumerNode key={c.id} consumer={c} box={layout.consumers.get(c.id)!} nowUs={view.nowUs} />
-        ))}
+        {view.consumers.map((c) => {
+          const box = layout.consumers.get(c.id)!;
+          if (band && (box.y + box.height < band.top || box.y > band.bottom)) return null;
+          return (
+            <ConsumerNode
+              key={c.id}
+              consumer={c}
+              box={box}
+              nowUs={view.nowUs}
+              compact={layout.metrics.density === "compact"}
+            />
+          );
+        })}
         <LiveMessages messages={view.messages} layout={layout} nowUs={view.nowUs} />
       </svg>
     </div>

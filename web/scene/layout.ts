@@ -44,7 +44,8 @@ const COMFORTABLE: Metrics = {
 
 const COMPACT: Metrics = {
   density: "compact",
-  cardWidth: 250,
+  // Room for "payments-group-c10" and five-digit offsets in a consumer's table.
+  cardWidth: 300,
   brokerX: 380,
   brokerAreaWidth: 840,
   brokerColumns: 2,

@@ -1,5 +1,5 @@
 // Dense topics (the compact density) draw their partition logs on one canvas instead of SVG: the
-// record cells, the log end slot, the high watermark and each group's committed offset and each
+// record cells, the log end offset (number and slot), the high watermark and each group's committed offset and each
 // consumer's position. With 96 partitions every view moves thousands of cells; as SVG elements
 // they cost a style recalculation, a layout and a repaint of the whole scene per view (measured in
 // BENCHMARKS.md), on a canvas one redraw of a few thousand rectangles. The SVG keeps each
@@ -10,6 +10,7 @@ import type { ConsumerView, PartitionView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import type { Box, Metrics, SceneLayout } from "./layout";
 import { GROUP_COLORS, keyColor } from "./palette";
+import { useStageWatch } from "./stage-watch";
 
 /** Where a compact partition's cells sit: the first offset shown and the x of any offset. */
 export function cellGeometry(partition: PartitionView, box: Box, m: Metrics, cellsPerRow: number) {
@@ -41,27 +42,12 @@ export function recordAt(
 }
 
 interface Colors {
+  /** The row's log end offset, as .partition-meta draws it in SVG. */
+  meta: string;
+  mono: string;
   slot: string;
   hw: string;
   position: string;
-}
-
-/** Device pixels per scene unit of the SVG holding `element`, kept current as it resizes or zooms. */
-function useDeviceScale(element: Element | null): number {
-  const [scale, setScale] = useState(1);
-  useLayoutEffect(() => {
-    const svg = element?.closest("svg");
-    if (!svg) return;
-    const measure = () => {
-      const ctm = svg.getScreenCTM();
-      if (ctm) setScale(ctm.a * (window.devicePixelRatio || 1));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(svg);
-    return () => observer.disconnect();
-  }, [element]);
-  return scale;
 }
 
 /** The largest backing store we allow (a 4k screen's worth), so a deep zoom cannot exhaust memory. */
@@ -72,7 +58,8 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
-  const deviceScale = useDeviceScale(canvas);
+  const [deviceScale, setDeviceScale] = useState(1);
+  useStageWatch(canvas, true, (shown) => setDeviceScale(shown.scale * (window.devicePixelRatio || 1)));
   const colors = useRef<(Colors & { key: string }) | null>(null);
   const area = useMemo(() => {
     const boxes = [...layout.brokers.values()];
@@ -102,6 +89,8 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
       const style = getComputedStyle(canvas);
       colors.current = {
         key: colorKey,
+        meta: style.getPropertyValue("--ink-3").trim() || "#667385",
+        mono: style.getPropertyValue("--mono").trim() || "monospace",
         slot: style.getPropertyValue("--ink-3").trim() || "#667385",
         hw: style.getPropertyValue("--hw").trim() || "#cc79a7",
         position: style.getPropertyValue("--position").trim() || "#d55e00",
@@ -141,12 +130,16 @@ function drawLogs(
     }
   });
   const positions = positionsByPartition(view.consumers);
+  ctx.font = `13px ${colors.mono}`;
+  ctx.textAlign = "right";
   for (const topic of view.topics) {
     for (const partition of topic.partitions) {
       const name = `${partition.topic}-${partition.partition}`;
       const box = layout.partitions.get(name);
       if (!box) continue;
       const { firstShown, cellX, cellY } = cellGeometry(partition, box, m, layout.cellsPerRow);
+      ctx.fillStyle = colors.meta;
+      ctx.fillText(String(partition.logEndOffset), box.x + m.logXOffset - 8, box.y + box.height / 2 + 5);
       ctx.lineWidth = 1;
       ctx.strokeStyle = "rgb(0 0 0 / 0.18)";
       for (const record of partition.records) {

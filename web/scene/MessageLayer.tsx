@@ -1,9 +1,10 @@
 // Messages in flight, drawn from their send and delivery times: position is a function of the
 // playhead, so pause and scrub are exact and nothing needs to ask the engine mid-flight.
 import type { MessageView } from "../../engine/view";
+import { DenseMessages } from "./DenseMessages";
+import { flightOf } from "./flight";
 import { inspectableProps } from "./inspectable";
-import { anchorOf, type SceneLayout } from "./layout";
-import { API_COLORS } from "./palette";
+import type { SceneLayout } from "./layout";
 
 interface Props {
   messages: MessageView[];
@@ -39,26 +40,16 @@ export const MESSAGE_LABELS: Record<string, string> = {
 };
 
 /** Above this many messages on the wire, labels would pile up: each is drawn as a colored dot. */
-const LABELLED_MAX = 40;
+export const LABELLED_MAX = 40;
 
 export function MessageLayer({ messages, layout, playheadUs }: Props) {
-  const dots = messages.length > LABELLED_MAX;
+  // Above LABELLED_MAX, labels would pile up: each message is a colored dot, drawn on a canvas.
+  if (messages.length > LABELLED_MAX)
+    return <DenseMessages messages={messages} layout={layout} playheadUs={playheadUs} />;
   return (
-    <g className={dots ? "messages messages-dense" : "messages"} data-dense={dots || undefined}>
+    <g className="messages">
       {messages.map((m) => {
-        const from = anchorOf(layout, m.from, m.to, m.partitionKey);
-        const to = anchorOf(layout, m.to, m.from, m.partitionKey);
-        const t = Math.min(
-          1,
-          Math.max(0, (playheadUs - m.sentAtUs) / Math.max(1, m.deliverAtUs - m.sentAtUs)),
-        );
-        // A gentle arc; requests bow up and responses down so a round trip never overlaps itself.
-        const bow = m.api.endsWith("Request") ? -40 : 40;
-        const cx = (from.x + to.x) / 2;
-        const cy = (from.y + to.y) / 2 + bow;
-        const x = (1 - t) ** 2 * from.x + 2 * (1 - t) * t * cx + t ** 2 * to.x;
-        const y = (1 - t) ** 2 * from.y + 2 * (1 - t) * t * cy + t ** 2 * to.y;
-        const color = API_COLORS[m.api] ?? "#7A7F87";
+        const { from, to, cx, cy, x, y, color } = flightOf(m, layout, playheadUs);
         const label =
           m.recordCount > 0
             ? `${MESSAGE_LABELS[m.api] ?? m.api} · ${m.recordCount}`
@@ -77,23 +68,17 @@ export function MessageLayer({ messages, layout, playheadUs }: Props) {
               false,
             )}
           >
-            {dots ? (
-              <circle cx={x} cy={y} r={7} fill={color} />
-            ) : (
-              <>
-                <path
-                  d={`M ${from.x} ${from.y} Q ${cx} ${cy} ${to.x} ${to.y}`}
-                  className="message-path"
-                  stroke={color}
-                />
-                <g transform={`translate(${x - width / 2}, ${y - 15})`}>
-                  <rect width={width} height={30} rx={15} fill={color} />
-                  <text x={width / 2} y={21} textAnchor="middle" className="message-label">
-                    {label}
-                  </text>
-                </g>
-              </>
-            )}
+            <path
+              d={`M ${from.x} ${from.y} Q ${cx} ${cy} ${to.x} ${to.y}`}
+              className="message-path"
+              stroke={color}
+            />
+            <g transform={`translate(${x - width / 2}, ${y - 15})`}>
+              <rect width={width} height={30} rx={15} fill={color} />
+              <text x={width / 2} y={21} textAnchor="middle" className="message-label">
+                {label}
+              </text>
+            </g>
           </g>
         );
       })}

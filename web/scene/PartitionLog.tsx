@@ -138,16 +138,8 @@ export const PartitionLog = memo(function PartitionLog({
               : `${name}: one replica, on broker ${partition.leaderBrokerId}.`}
           </title>
         </text>
-        {compact ? (
-          <text
-            x={box.x + m.logXOffset - 8}
-            y={box.y + box.height / 2 + 5}
-            textAnchor="end"
-            className="partition-meta"
-          >
-            {logEndOffset}
-          </text>
-        ) : (
+        {/* The compact row's log end offset is drawn with its cells, on the canvas. */}
+        {!compact && (
           <text x={box.x + 16} y={box.y + 58} className="partition-meta">
             LEO {logEndOffset} · HW {highWatermark}
           </text>

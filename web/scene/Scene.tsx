@@ -1,6 +1,6 @@
 // The animated picture: producers → brokers holding partition logs → consumers, with messages in
 // flight between them. Geometry comes from layout.ts; the playhead drives motion.
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import type { MessageView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import { openContextMenu } from "../state/ui-actions";
@@ -11,6 +11,7 @@ import { GroupLane } from "./GroupLane";
 import { computeLayout, isCompact, SCENE_WIDTH, type SceneLayout } from "./layout";
 import { MessageLayer } from "./MessageLayer";
 import { ProducerNode } from "./ProducerNode";
+import { useStageWatch } from "./stage-watch";
 
 /**
  * The only part that moves between engine views: it alone follows the playhead every animation
@@ -58,40 +59,12 @@ interface Band {
  */
 function useVisibleBand(svg: SVGSVGElement | null, enabled: boolean): Band | null {
   const [band, setBand] = useState<Band | null>(null);
-  useLayoutEffect(() => {
-    if (!svg || !enabled) {
-      setBand(null);
-      return;
-    }
-    const stage = svg.closest(".stage") ?? document.documentElement;
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      const shown = stage.getBoundingClientRect();
-      const drawn = svg.getBoundingClientRect();
-      if (drawn.width === 0) return;
-      const scale = drawn.width / SCENE_WIDTH;
-      const height = shown.height / scale;
-      const top = (shown.top - drawn.top) / scale;
-      const lo = Math.floor((top - height) / BAND_STEP) * BAND_STEP;
-      const hi = Math.ceil((top + 2 * height) / BAND_STEP) * BAND_STEP;
-      setBand((b) => (b && b.top === lo && b.bottom === hi ? b : { top: lo, bottom: hi }));
-    };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(measure);
-    };
-    measure();
-    stage.addEventListener("scroll", schedule, { passive: true });
-    const observer = new ResizeObserver(schedule);
-    observer.observe(stage);
-    observer.observe(svg);
-    return () => {
-      stage.removeEventListener("scroll", schedule);
-      observer.disconnect();
-      if (frame !== 0) cancelAnimationFrame(frame);
-    };
-  }, [svg, enabled]);
-  return band;
+  useStageWatch(svg, enabled, ({ top, height }) => {
+    const lo = Math.floor((top - height) / BAND_STEP) * BAND_STEP;
+    const hi = Math.ceil((top + 2 * height) / BAND_STEP) * BAND_STEP;
+    setBand((b) => (b && b.top === lo && b.bottom === hi ? b : { top: lo, bottom: hi }));
+  });
+  return enabled ? band : null;
 }
 
 const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null; zoom: number }) {

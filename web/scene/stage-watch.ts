@@ -1,0 +1,58 @@
+// What part of the scene the stage shows, kept current as it scrolls, resizes or zooms: the
+// windowed consumer cards, the compact logs' canvas resolution and the dense messages' canvas all
+// follow it.
+import { useLayoutEffect, useRef } from "react";
+import { SCENE_WIDTH } from "./layout";
+
+/** The stage's visible part in scene units (y from the scene's top), and CSS pixels per unit. */
+export interface Shown {
+  top: number;
+  height: number;
+  scale: number;
+}
+
+function shownPart(svg: SVGSVGElement, stage: Element): Shown | null {
+  const shown = stage.getBoundingClientRect();
+  const drawn = svg.getBoundingClientRect();
+  if (drawn.width === 0) return null;
+  const scale = drawn.width / SCENE_WIDTH;
+  return { top: (shown.top - drawn.top) / scale, height: shown.height / scale, scale };
+}
+
+/**
+ * Calls `onShown` with the stage's visible part now and whenever the stage scrolls or the stage or
+ * the scene resizes (at most once per animation frame). `inside` is the scene's SVG or any element
+ * in it.
+ */
+export function useStageWatch(
+  inside: Element | null,
+  enabled: boolean,
+  onShown: (shown: Shown) => void,
+): void {
+  const callback = useRef(onShown);
+  callback.current = onShown;
+  useLayoutEffect(() => {
+    const svg = inside instanceof SVGSVGElement ? inside : inside?.closest("svg");
+    if (!svg || !enabled) return;
+    const stage = svg.closest(".stage") ?? document.documentElement;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const shown = shownPart(svg, stage);
+      if (shown) callback.current(shown);
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    stage.addEventListener("scroll", schedule, { passive: true });
+    const observer = new ResizeObserver(schedule);
+    observer.observe(stage);
+    observer.observe(svg);
+    return () => {
+      stage.removeEventListener("scroll", schedule);
+      observer.disconnect();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [inside, enabled]);
+}

@@ -151,7 +151,15 @@ export const FIGURES = {
     100,
     "lower",
     true,
-    "classroom: after 11 simulated minutes, seek back 10 minutes through createEngineApi()",
+    "classroom: after 11 simulated minutes, seek back 10 minutes through createEngineApi() (median of 5, fresh process)",
+  ),
+  seekMaxMs: spec("ms", 100, "lower", false, "classroom: the slowest of those 5 seeks back"),
+  seekForwardMs: spec(
+    "ms",
+    100,
+    "lower",
+    false,
+    "classroom: seek forward 10 minutes again, to a later checkpoint (median of 5)",
   ),
   initialJsGzipBytes: spec(
     "bytes",

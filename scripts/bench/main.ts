@@ -54,7 +54,7 @@ const GROUPS: readonly Group[] = [
     ],
     run: (ctx) => measureEngine(ctx),
   },
-  { name: "seek", figures: ["seekMs"], run: (ctx) => measureSeek(ctx) },
+  { name: "seek", figures: ["seekMs", "seekMaxMs", "seekForwardMs"], run: (ctx) => measureSeek(ctx) },
   {
     name: "memory",
     figures: [

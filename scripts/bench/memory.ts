@@ -1,7 +1,6 @@
 // Heap growth over a long run of the large scenario, in a child Node process started with
 // --expose-gc (the bench itself runs under tsx without it). The child prints one JSON line.
-import { spawn } from "node:child_process";
-import { REPO_ROOT } from "./build";
+import { runChildJson } from "./child";
 import type { RunContext } from "./engine";
 import type { Measured } from "./figures";
 
@@ -25,33 +24,11 @@ export async function measureMemory(ctx: RunContext): Promise<Measured> {
   ctx.log(
     `memory: large scenario for up to 1 simulated hour or ${wallBudgetMs / 1000} s wall, in a child process`,
   );
-  const result = await new Promise<MemoryResult>((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--expose-gc",
-        "--import",
-        "tsx",
-        "scripts/bench/memory-child.ts",
-        String(wallBudgetMs),
-        String(warmUpMs),
-      ],
-      { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.on("error", fail);
-    child.on("exit", (code) => {
-      if (code !== 0) return fail(new Error(`memory child exited with ${code}`));
-      try {
-        done(JSON.parse(stdout.trim().split("\n").pop()!) as MemoryResult);
-      } catch (error) {
-        fail(error as Error);
-      }
-    });
-  });
+  const result = await runChildJson<MemoryResult>(
+    "scripts/bench/memory-child.ts",
+    [String(wallBudgetMs), String(warmUpMs)],
+    ["--expose-gc"],
+  );
   const mb = (b: number) => (b / 1048576).toFixed(1);
   ctx.log(
     `memory: ${(result.simulatedMs / 1000).toFixed(0)} simulated s in ${(result.wallMs / 1000).toFixed(1)} s wall; heap at load ${mb(result.loadBytes)} MB, after ${result.warmUpMs / 1000} s ${mb(result.warmBytes)} MB, at the end ${mb(result.afterBytes)} MB; samples ${result.samples.map((s) => `${s.simulatedMs / 1000}s:${mb(s.heapBytes)}MB`).join(" ")}`,

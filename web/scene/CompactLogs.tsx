@@ -10,7 +10,7 @@ import type { ConsumerView, PartitionView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import type { Box, Metrics, SceneLayout } from "./layout";
 import { GROUP_COLORS, keyColor } from "./palette";
-import { useStageWatch } from "./stage-watch";
+import { type Shown, useStageWatch } from "./stage-watch";
 
 /** Where a compact partition's cells sit: the first offset shown and the x of any offset. */
 export function cellGeometry(partition: PartitionView, box: Box, m: Metrics, cellsPerRow: number) {
@@ -50,6 +50,9 @@ interface Colors {
   position: string;
 }
 
+/** Scene units drawn beyond the visible part, for markers that overhang their row. */
+const MARGIN = 20;
+
 /** The largest backing store we allow (a 4k screen's worth), so a deep zoom cannot exhaust memory. */
 const MAX_PIXELS = 4096 * 2160;
 
@@ -58,10 +61,14 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
-  const [deviceScale, setDeviceScale] = useState(1);
-  useStageWatch(canvas, true, (shown) => setDeviceScale(shown.scale * (window.devicePixelRatio || 1)));
+  const [shown, setShown] = useState<Shown | null>(null);
+  useStageWatch(canvas, true, (next) =>
+    setShown((s) =>
+      s && s.top === next.top && s.height === next.height && s.scale === next.scale ? s : next,
+    ),
+  );
   const colors = useRef<(Colors & { key: string }) | null>(null);
-  const area = useMemo(() => {
+  const brokers = useMemo(() => {
     const boxes = [...layout.brokers.values()];
     const x = Math.min(...boxes.map((b) => b.x));
     const y = Math.min(...boxes.map((b) => b.y));
@@ -69,9 +76,15 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
       x,
       y,
       width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
-      height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+      bottom: Math.max(...boxes.map((b) => b.y + b.height)),
     };
   }, [layout]);
+  // The canvas covers only the brokers' part that the stage shows (a dense scene scrolls), so each
+  // view uploads a screen's worth of pixels, not the whole column.
+  const top = Math.max(brokers.y, (shown?.top ?? 0) - MARGIN);
+  const bottom = Math.min(brokers.bottom, shown ? shown.top + shown.height + MARGIN : brokers.bottom);
+  const area = { x: brokers.x, y: top, width: brokers.width, height: Math.max(1, bottom - top) };
+  const deviceScale = (shown?.scale ?? 1) * (window.devicePixelRatio || 1);
   useLayoutEffect(() => {
     if (!canvas) return;
     const scale = Math.min(deviceScale, Math.sqrt(MAX_PIXELS / (area.width * area.height)));
@@ -99,8 +112,20 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
-    drawLogs(ctx, view, layout, hoveredKey, colors.current);
-  }, [canvas, view, layout, hoveredKey, deviceScale, area, theme, presenter]);
+    drawLogs(ctx, view, layout, hoveredKey, colors.current, area.y, area.y + area.height);
+  }, [
+    canvas,
+    view,
+    layout,
+    hoveredKey,
+    deviceScale,
+    area.x,
+    area.y,
+    area.width,
+    area.height,
+    theme,
+    presenter,
+  ]);
   return (
     <foreignObject x={area.x} y={area.y} width={area.width} height={area.height} className="compact-logs">
       <canvas
@@ -118,6 +143,8 @@ function drawLogs(
   layout: SceneLayout,
   hoveredKey: string | null,
   colors: Colors,
+  fromY: number,
+  toY: number,
 ): void {
   const m = layout.metrics;
   const committed = new Map<string, { offset: number; color: string }[]>();
@@ -136,7 +163,7 @@ function drawLogs(
     for (const partition of topic.partitions) {
       const name = `${partition.topic}-${partition.partition}`;
       const box = layout.partitions.get(name);
-      if (!box) continue;
+      if (!box || box.y > toY || box.y + box.height < fromY) continue;
       const { firstShown, cellX, cellY } = cellGeometry(partition, box, m, layout.cellsPerRow);
       ctx.fillStyle = colors.meta;
       ctx.fillText(String(partition.logEndOffset), box.x + m.logXOffset - 8, box.y + box.height / 2 + 5);

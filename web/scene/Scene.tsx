@@ -1,7 +1,8 @@
 // The animated picture: producers → brokers holding partition logs → consumers, with messages in
 // flight between them. Geometry comes from layout.ts; the playhead drives motion.
-import { memo, useDeferredValue, useMemo, useState } from "react";
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
 import type { MessageView, SimView } from "../../engine/view";
+import { sceneDrewView } from "../state/actions";
 import { useStore } from "../state/store";
 import { openContextMenu } from "../state/ui-actions";
 import { BrokerNode } from "./BrokerNode";
@@ -69,6 +70,10 @@ function useVisibleBand(svg: SVGSVGElement | null, enabled: boolean): Band | nul
 
 const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null; zoom: number }) {
   const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
+  // How long a view took to reach the screen paces how often the next ones are asked for.
+  useLayoutEffect(() => {
+    if (view) sceneDrewView();
+  }, [view]);
   const [svg, setSvg] = useState<SVGSVGElement | null>(null);
   // Dozens of consumer cards, each re-laid out on every view, cost more than everything else on a
   // dense scene; the ones far off screen are left out until the stage scrolls near them.
@@ -100,7 +105,6 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
         {view.brokers.map((b) => (
           <BrokerNode key={b.id} view={view} layout={layout} brokerId={b.id} />
         ))}
-        {layout.metrics.density === "compact" && <CompactLogs view={view} layout={layout} />}
         {view.producers.map((p) => (
           <ProducerNode
             key={p.id}
@@ -135,6 +139,9 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
             />
           );
         })}
+        {/* Last but the messages: the canvas overlaps only broker rows, and with nothing of the
+            scene painted after it, the scene stays one compositor layer under it. */}
+        {layout.metrics.density === "compact" && <CompactLogs view={view} layout={layout} />}
         <LiveMessages messages={view.messages} layout={layout} nowUs={view.nowUs} />
       </svg>
     </div>

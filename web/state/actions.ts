@@ -19,7 +19,9 @@ export function viewOptions(): ViewOptions {
   const { markers, dockTab, sequenceGroupId } = get();
   const seen = markers.reduce((max, m) => Math.max(max, m.id), -1);
   return {
-    recordsPerPartition: 24,
+    // The most any part of the UI draws: 9 cells in a compact row, 8 in a comfortable one, the
+    // partition inspector's 12 newest records.
+    recordsPerPartition: 12,
     recentEvents: 160,
     milestonesAfter: seen,
     // The protocol history only travels while the sequence diagram is open.
@@ -378,7 +380,26 @@ export function seekTo(timeUs: number): void {
  * second keeps offsets and markers fluid and halves the main thread's rendering work.
  */
 const VIEW_INTERVAL_MS = 33;
+/**
+ * A scene that takes long to draw a view (a dense one: hundreds of partitions, dozens of clients)
+ * gets views less often: at most one every COST_FACTOR times its last drawing time, so drawing
+ * takes at most a fifth of the main thread and the frames in between stay smooth; never fewer
+ * than 4 a second.
+ */
+const COST_FACTOR = 5;
+const MAX_VIEW_INTERVAL_MS = 250;
 let lastViewRequestMs = Number.NEGATIVE_INFINITY;
+let viewIntervalMs = VIEW_INTERVAL_MS;
+/** When the last view asked for while playing reached the store, until the scene has drawn it. */
+let undrawnSinceMs: number | null = null;
+
+/** The scene calls this when it has drawn a new view: the time it took sets the next interval. */
+export function sceneDrewView(nowMs: number = performance.now()): void {
+  if (undrawnSinceMs === null) return;
+  const costMs = nowMs - undrawnSinceMs;
+  undrawnSinceMs = null;
+  viewIntervalMs = Math.min(MAX_VIEW_INTERVAL_MS, Math.max(VIEW_INTERVAL_MS, costMs * COST_FACTOR));
+}
 
 /** Called every animation frame while playing: advance the playhead, ask the engine to catch up. */
 export function advancePlayhead(wallDeltaMs: number, nowMs: number = performance.now()): void {
@@ -391,11 +412,16 @@ export function advancePlayhead(wallDeltaMs: number, nowMs: number = performance
   const pauseAtUs = view ? nextTimedPauseUs(view, playheadUs) : null;
   const target = pauseAtUs !== null ? Math.min(playheadUs + deltaUs, pauseAtUs) : playheadUs + deltaUs;
   set({ playheadUs: target });
-  if (client.busy() || nowMs - lastViewRequestMs < VIEW_INTERVAL_MS) return;
+  // The next view waits for the scene to draw the last one (for at most MAX_VIEW_INTERVAL_MS).
+  const undrawn = undrawnSinceMs !== null && nowMs - undrawnSinceMs < MAX_VIEW_INTERVAL_MS;
+  if (client.busy() || undrawn || nowMs - lastViewRequestMs < viewIntervalMs) return;
   lastViewRequestMs = nowMs;
   void client
     .call((engine) => engine.advanceTo(Math.floor(target), viewOptions()))
-    .then(showView)
+    .then((view) => {
+      undrawnSinceMs = performance.now();
+      showView(view);
+    })
     .catch(() => undefined);
 }
 

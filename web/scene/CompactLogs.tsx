@@ -10,7 +10,7 @@ import type { ConsumerView, PartitionView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import type { Box, Metrics, SceneLayout } from "./layout";
 import { GROUP_COLORS, keyColor } from "./palette";
-import { type Shown, useStageWatch } from "./stage-watch";
+import { MAX_CANVAS_PIXELS, type Shown, useStageWatch } from "./stage-watch";
 
 /** Where a compact partition's cells sit: the first offset shown and the x of any offset. */
 export function cellGeometry(partition: PartitionView, box: Box, m: Metrics, cellsPerRow: number) {
@@ -53,9 +53,6 @@ interface Colors {
 /** Scene units drawn beyond the visible part, for markers that overhang their row. */
 const MARGIN = 20;
 
-/** The largest backing store we allow (a 4k screen's worth), so a deep zoom cannot exhaust memory. */
-const MAX_PIXELS = 4096 * 2160;
-
 export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayout }) {
   const hoveredKey = useStore((s) => s.hoveredKey);
   const theme = useStore((s) => s.theme);
@@ -86,8 +83,8 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
   const area = { x: brokers.x, y: top, width: brokers.width, height: Math.max(1, bottom - top) };
   const deviceScale = (shown?.scale ?? 1) * (window.devicePixelRatio || 1);
   useLayoutEffect(() => {
-    if (!canvas) return;
-    const scale = Math.min(deviceScale, Math.sqrt(MAX_PIXELS / (area.width * area.height)));
+    if (!canvas || !shown) return;
+    const scale = Math.min(deviceScale, Math.sqrt(MAX_CANVAS_PIXELS / (area.width * area.height)));
     const width = Math.max(1, Math.round(area.width * scale));
     const height = Math.max(1, Math.round(area.height * scale));
     if (canvas.width !== width || canvas.height !== height) {
@@ -125,6 +122,7 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
     area.height,
     theme,
     presenter,
+    shown,
   ]);
   return (
     <foreignObject x={area.x} y={area.y} width={area.width} height={area.height} className="compact-logs">

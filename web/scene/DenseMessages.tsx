@@ -7,7 +7,7 @@ import type { MessageView } from "../../engine/view";
 import { inspect } from "../state/ui-actions";
 import { flightOf } from "./flight";
 import { SCENE_WIDTH, type SceneLayout } from "./layout";
-import { type Shown, useStageWatch } from "./stage-watch";
+import { MAX_CANVAS_PIXELS, type Shown, useStageWatch } from "./stage-watch";
 
 const RADIUS = 7;
 
@@ -33,8 +33,13 @@ export function DenseMessages({ messages, layout, playheadUs }: Props) {
   );
   const dots = useRef<{ x: number; y: number; message: MessageView }[]>([]);
   useLayoutEffect(() => {
-    if (!canvas) return;
-    const scale = (shown?.scale ?? 1) * (window.devicePixelRatio || 1);
+    // Nothing is drawn until the stage has been measured: a canvas the height of a whole dense
+    // scene would be hundreds of megapixels.
+    if (!canvas || !shown) return;
+    const scale = Math.min(
+      shown.scale * (window.devicePixelRatio || 1),
+      Math.sqrt(MAX_CANVAS_PIXELS / (SCENE_WIDTH * height)),
+    );
     const width = Math.max(1, Math.round(SCENE_WIDTH * scale));
     const rows = Math.max(1, Math.round(height * scale));
     if (canvas.width !== width || canvas.height !== rows) {

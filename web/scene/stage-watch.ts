@@ -4,6 +4,9 @@
 import { useLayoutEffect, useRef } from "react";
 import { SCENE_WIDTH } from "./layout";
 
+/** The largest canvas backing store the scene makes (a 4k screen's worth), whatever the zoom. */
+export const MAX_CANVAS_PIXELS = 4096 * 2160;
+
 /** The stage's visible part in scene units (y from the scene's top), and CSS pixels per unit. */
 export interface Shown {
   top: number;

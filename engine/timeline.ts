@@ -30,6 +30,13 @@ interface Checkpoint {
 /** Steps between checkpoints: a seek replays at most this many after restoring one (until thinned). */
 export const CHECKPOINT_INTERVAL_STEPS = 10_000;
 /**
+ * A heavy state is checkpointed less often: at least every `weight / WEIGHT_PER_INTERVAL_STEP`
+ * steps. The classroom scenario (weight ~38,000) keeps 10,000; the large one (~500,000: 96
+ * partitions of retained records) 25,000, so copying and keeping snapshots costs its worker a
+ * fraction of what it did, and a seek there still replays ~25,000 steps (~60 ms here).
+ */
+const WEIGHT_PER_INTERVAL_STEP = 20;
+/**
  * Checkpoints kept; past this, every other one is dropped (the spacing doubles, memory stays
  * bounded). A classroom-scenario checkpoint holds about 1 MB of its own; with 256, a seek there
  * replays at most 20,000 steps (about 50 ms here) in runs of up to ~13 simulated minutes.
@@ -74,10 +81,18 @@ function snapshotWeight(snapshot: Snapshot): number {
   return weight;
 }
 
+/** The step count at which the next checkpoint is due. */
+function nextCheckpointStep(tl: Timeline): number {
+  const last = tl.checkpoints[tl.checkpoints.length - 1];
+  if (!last) return CHECKPOINT_INTERVAL_STEPS;
+  return (
+    last.stepCount + Math.max(CHECKPOINT_INTERVAL_STEPS, Math.round(last.weight / WEIGHT_PER_INTERVAL_STEP))
+  );
+}
+
 function maybeCheckpoint(tl: Timeline): void {
   const stepCount = tl.sim.stepCount();
-  const last = tl.checkpoints[tl.checkpoints.length - 1];
-  if (stepCount - (last?.stepCount ?? 0) < CHECKPOINT_INTERVAL_STEPS) return;
+  if (stepCount < nextCheckpointStep(tl)) return;
   const snapshot = tl.sim.snapshot();
   const checkpoint = {
     stepCount,
@@ -123,7 +138,7 @@ function advance(tl: Timeline, limit: Limit): void {
     if (limit.stepCount !== undefined && stepCount >= limit.stepCount) break;
     // Run straight to the next position where something else must happen: a recorded command, the
     // step limit or the next checkpoint (the same positions a step-by-step loop would stop at).
-    let stopAt = (tl.checkpoints[tl.checkpoints.length - 1]?.stepCount ?? 0) + CHECKPOINT_INTERVAL_STEPS;
+    let stopAt = nextCheckpointStep(tl);
     const pending = tl.record.commands[tl.applied];
     if (pending && pending.stepCount > stepCount) stopAt = Math.min(stopAt, pending.stepCount);
     if (limit.stepCount !== undefined) stopAt = Math.min(stopAt, limit.stepCount);

@@ -1,5 +1,6 @@
 // A broker and the partitions it leads. A stopped broker is drawn dimmed and crossed out.
 import type { SimView } from "../../engine/view";
+import { CompactRow } from "./CompactRow";
 import { inspectableProps } from "./inspectable";
 import type { SceneLayout } from "./layout";
 import { type CommittedMarker, PartitionLog } from "./PartitionLog";
@@ -65,18 +66,34 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
             : "stopped"}
         </text>
       </g>
-      {partitions.map((p) => (
-        <PartitionLog
-          key={`${p.topic}-${p.partition}`}
-          partition={p}
-          committed={committedOn(p.topic, p.partition)}
-          partitionCount={view.topics.find((t) => t.name === p.topic)?.partitions.length ?? 1}
-          box={layout.partitions.get(`${p.topic}-${p.partition}`)!}
-          metrics={layout.metrics}
-          cellsPerRow={layout.cellsPerRow}
-          consumers={view.consumers}
-        />
-      ))}
+      {partitions.map((p) => {
+        const key = `${p.topic}-${p.partition}`;
+        const partitionCount = view.topics.find((t) => t.name === p.topic)?.partitions.length ?? 1;
+        return layout.metrics.density === "compact" ? (
+          <CompactRow
+            key={key}
+            topic={p.topic}
+            partition={p.partition}
+            partitionCount={partitionCount}
+            replicas={p.replicas.join(",")}
+            leaderBrokerId={p.leaderBrokerId}
+            box={layout.partitions.get(key)!}
+            metrics={layout.metrics}
+            cellsPerRow={layout.cellsPerRow}
+          />
+        ) : (
+          <PartitionLog
+            key={key}
+            partition={p}
+            committed={committedOn(p.topic, p.partition)}
+            partitionCount={partitionCount}
+            box={layout.partitions.get(key)!}
+            metrics={layout.metrics}
+            cellsPerRow={layout.cellsPerRow}
+            consumers={view.consumers}
+          />
+        );
+      })}
     </g>
   );
 }

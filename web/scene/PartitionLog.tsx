@@ -1,14 +1,12 @@
-// One partition's log on its leader: the newest offsets as cells colored by key, an empty slot at
-// the log end offset, and markers for the high watermark and each consumer's position. In the
-// compact density the cells and markers are drawn on one canvas by CompactLogs; this row keeps the
-// name, focus, menu and inspector, and finds the record under the pointer (hover for its offset
-// and key, click for its details).
-import { memo, type PointerEvent, useRef } from "react";
+// One partition's log on its leader, in the comfortable density: the newest offsets as cells
+// colored by key, an empty slot at the log end offset, and markers for the high watermark, each
+// group's committed offset and each consumer's position. The compact density draws its rows with
+// CompactRow and their logs on a canvas (CompactLogs).
+import { memo } from "react";
 import type { ConsumerView, PartitionView } from "../../engine/view";
 import { showKeyCard } from "../state/actions";
 import { useStore } from "../state/store";
 import { hideKeyCard, inspect, openContextMenu } from "../state/ui-actions";
-import { recordAt } from "./CompactLogs";
 import { inspectableProps } from "./inspectable";
 import type { Box, Metrics } from "./layout";
 import { inkOn, keyColor } from "./palette";
@@ -40,12 +38,10 @@ export const PartitionLog = memo(function PartitionLog({
   consumers,
 }: Props) {
   const hoveredKey = useStore((s) => s.hoveredKey);
-  const compact = m.density === "compact";
-  const hovered = useRef<number | null>(null);
   const { logStartOffset, logEndOffset, highWatermark } = partition;
   const firstShown = Math.max(logStartOffset, logEndOffset - (cellsPerRow - 1));
   const cellX = (offset: number) => box.x + m.logXOffset + (offset - firstShown) * (m.cell + m.cellGap);
-  const cellY = compact ? box.y + (box.height - m.cellHeight) / 2 : box.y + 6;
+  const cellY = box.y + 6;
   const shown = partition.records.filter((r) => r.offset >= firstShown);
   const positions = consumers.flatMap((c) =>
     c.partitions
@@ -57,50 +53,6 @@ export const PartitionLog = memo(function PartitionLog({
   const name = `${partition.topic}-${partition.partition}`;
   // Labels go right of their marker unless that would run past the partition's box.
   const labelRoom = (x: number) => (x + 130 < box.x + box.width ? 1 : -1);
-  /** The record under the pointer, on the compact canvas (the row's SVG has no cells there). */
-  const pointed = (event: PointerEvent | React.MouseEvent) => {
-    const svg = (event.currentTarget as SVGGraphicsElement).ownerSVGElement;
-    const ctm = svg?.getScreenCTM();
-    if (!ctm) return null;
-    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse());
-    return recordAt(partition, box, m, cellsPerRow, point.x, point.y);
-  };
-  const compactPointer = compact
-    ? {
-        onPointerMove: (event: PointerEvent) => {
-          const record = pointed(event);
-          if (record?.offset === hovered.current) return;
-          hovered.current = record?.offset ?? null;
-          if (!record) return hideKeyCard();
-          void showKeyCard(
-            {
-              key: record.key,
-              topic: partition.topic,
-              partition: partition.partition,
-              offset: record.offset,
-              partitionCount,
-            },
-            event.clientX,
-            event.clientY,
-          );
-        },
-        onPointerLeave: () => {
-          if (hovered.current === null) return;
-          hovered.current = null;
-          hideKeyCard();
-        },
-        onClickCapture: (event: React.MouseEvent) => {
-          const record = pointed(event);
-          if (!record) return;
-          event.stopPropagation();
-          inspect({
-            kind: "record",
-            id: `${name}@${record.offset}`,
-            record: { ...record, topic: partition.topic, partition: partition.partition, partitionCount },
-          });
-        },
-      }
-    : {};
   return (
     <g
       className={`partition density-${m.density}`}
@@ -108,8 +60,6 @@ export const PartitionLog = memo(function PartitionLog({
       data-leo={logEndOffset}
       data-hw={highWatermark}
       data-replicas={partition.replicas.join(",")}
-      data-log-x={box.x + m.logXOffset}
-      {...compactPointer}
     >
       <g
         className="partition-button"
@@ -118,174 +68,124 @@ export const PartitionLog = memo(function PartitionLog({
           `Partition ${name}: log start ${logStartOffset}, high watermark ${highWatermark}, log end ${logEndOffset}. Open its details`,
         )}
       >
-        <rect
-          x={box.x}
-          y={box.y}
-          width={box.width}
-          height={box.height}
-          rx={compact ? 5 : 10}
-          className="partition-bg"
-        />
-        <text
-          x={box.x + (compact ? 8 : 16)}
-          y={box.y + (compact ? box.height / 2 + 5 : 36)}
-          className="partition-name"
-        >
+        <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={10} className="partition-bg" />
+        <text x={box.x + 16} y={box.y + 36} className="partition-name">
           {name}
-          <title>
-            {partition.replicas.length > 1
-              ? `${name}: replicas on brokers ${partition.replicas.join(", ")}, leader first. Replication is not simulated: followers do not fetch, so the HW equals the LEO.`
-              : `${name}: one replica, on broker ${partition.leaderBrokerId}.`}
-          </title>
+          <title>{replicasNote(partition)}</title>
         </text>
-        {/* The compact row's log end offset is drawn with its cells, on the canvas. */}
-        {!compact && (
-          <text x={box.x + 16} y={box.y + 58} className="partition-meta">
-            LEO {logEndOffset} · HW {highWatermark}
-          </text>
-        )}
+        <text x={box.x + 16} y={box.y + 58} className="partition-meta">
+          LEO {logEndOffset} · HW {highWatermark}
+        </text>
       </g>
-      {firstShown > logStartOffset && !compact && (
+      {firstShown > logStartOffset && (
         <text x={cellX(firstShown) - 10} y={cellY + 31} textAnchor="end" className="partition-ellipsis">
           …
         </text>
       )}
-      {!compact && (
-        <>
-          {shown.map((record) => {
-            const fill = keyColor(record.key);
-            const dimmed = hoveredKey !== null && record.key !== hoveredKey;
-            return (
-              // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut to the record's details and the partition's menu; keyboard users reach the partition's through its own button.
-              <g
-                key={record.offset}
-                className="record-cell"
-                data-offset={record.offset}
-                data-key={record.key ?? ""}
-                data-producer={record.producerId}
-                transform={`translate(${cellX(record.offset)}, ${cellY})`}
-                opacity={dimmed ? 0.25 : 1}
-                onPointerEnter={(event) =>
-                  void showKeyCard(
-                    {
-                      key: record.key,
-                      topic: partition.topic,
-                      partition: partition.partition,
-                      offset: record.offset,
-                      partitionCount,
-                    },
-                    event.clientX,
-                    event.clientY,
-                  )
-                }
-                onPointerLeave={hideKeyCard}
-                onClick={() =>
-                  inspect({
-                    kind: "record",
-                    id: `${name}@${record.offset}`,
-                    record: {
-                      ...record,
-                      topic: partition.topic,
-                      partition: partition.partition,
-                      partitionCount,
-                    },
-                  })
-                }
-                onContextMenu={(event) => {
-                  event.preventDefault();
-                  openContextMenu({ kind: "partition", id: name }, event.clientX, event.clientY);
-                }}
-              >
-                <rect
-                  width={m.cell}
-                  height={m.cellHeight}
-                  rx={compact ? 3 : 6}
-                  fill={fill}
-                  className="record-rect"
-                />
-                {!compact && (
-                  <text
-                    x={m.cell / 2}
-                    y={29}
-                    textAnchor="middle"
-                    fill={inkOn(fill)}
-                    className="record-offset"
-                  >
-                    {record.offset}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-          <g transform={`translate(${cellX(logEndOffset)}, ${cellY})`} className="leo-slot">
-            <rect width={m.cell} height={m.cellHeight} rx={compact ? 3 : 6} />
-            {!compact && (
-              <text x={m.cell / 2} y={29} textAnchor="middle">
-                {logEndOffset}
-              </text>
-            )}
+      {shown.map((record) => {
+        const fill = keyColor(record.key);
+        const dimmed = hoveredKey !== null && record.key !== hoveredKey;
+        return (
+          // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut to the record's details and the partition's menu; keyboard users reach the partition's through its own button.
+          <g
+            key={record.offset}
+            className="record-cell"
+            data-offset={record.offset}
+            data-key={record.key ?? ""}
+            data-producer={record.producerId}
+            transform={`translate(${cellX(record.offset)}, ${cellY})`}
+            opacity={dimmed ? 0.25 : 1}
+            onPointerEnter={(event) =>
+              void showKeyCard(
+                {
+                  key: record.key,
+                  topic: partition.topic,
+                  partition: partition.partition,
+                  offset: record.offset,
+                  partitionCount,
+                },
+                event.clientX,
+                event.clientY,
+              )
+            }
+            onPointerLeave={hideKeyCard}
+            onClick={() =>
+              inspect({
+                kind: "record",
+                id: `${name}@${record.offset}`,
+                record: {
+                  ...record,
+                  topic: partition.topic,
+                  partition: partition.partition,
+                  partitionCount,
+                },
+              })
+            }
+            onContextMenu={(event) => {
+              event.preventDefault();
+              openContextMenu({ kind: "partition", id: name }, event.clientX, event.clientY);
+            }}
+          >
+            <rect width={m.cell} height={m.cellHeight} rx={6} fill={fill} className="record-rect" />
+            <text x={m.cell / 2} y={29} textAnchor="middle" fill={inkOn(fill)} className="record-offset">
+              {record.offset}
+            </text>
           </g>
-          <line
-            x1={cellX(highWatermark) - m.cellGap / 2}
-            x2={cellX(highWatermark) - m.cellGap / 2}
-            y1={cellY - (compact ? 3 : 8)}
-            y2={cellY + m.cellHeight + (compact ? 3 : 8)}
-            className="hw-line"
-          />
-          {committed.map(({ groupId, offset, color }, i) => {
-            const x = offset < firstShown ? cellX(firstShown) - m.cellGap : cellX(offset) - m.cellGap / 2;
-            const top = cellY - (compact ? 6 : 14) - i * 3;
-            return (
-              <g
-                key={groupId}
-                className="committed-marker"
-                data-testid={`committed-${groupId}-${name}`}
-                data-offset={offset}
-              >
-                <title>{`${groupId} committed offset ${offset}: the next record the group reads after a restart or rebalance`}</title>
-                <line
-                  x1={x}
-                  x2={x}
-                  y1={top}
-                  y2={cellY + m.cellHeight}
-                  stroke={color}
-                  strokeWidth={compact ? 2 : 3}
-                />
-                <path
-                  d={`M ${x} ${top} l ${compact ? 7 : 12} ${compact ? 3 : 5} l -${compact ? 7 : 12} ${compact ? 3 : 5} z`}
-                  fill={color}
-                />
-              </g>
-            );
-          })}
-          {positions.map(({ consumerId, position }, i) => {
-            const x = position < firstShown ? cellX(firstShown) - 8 : cellX(position) + m.cell / 2;
-            const y = cellY + m.cellHeight + (compact ? 0 : 8) + i * 4;
-            const size = compact ? 5 : 8;
-            return (
-              <g
-                key={consumerId}
-                className="position-marker"
-                data-testid={`position-${consumerId}-${name}`}
-                data-position={position}
-              >
-                <title>{`${consumerId}: position ${position}`}</title>
-                <path d={`M ${x} ${y} l -${size} ${size * 1.5} l ${size * 2} 0 z`} />
-                {!compact && (
-                  <text
-                    x={x + labelRoom(x) * 12}
-                    y={y + 13}
-                    textAnchor={labelRoom(x) > 0 ? "start" : "end"}
-                    className="position-label"
-                  >
-                    {position < firstShown ? `◀ ${consumerId} @ ${position}` : consumerId}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-        </>
-      )}
+        );
+      })}
+      <g transform={`translate(${cellX(logEndOffset)}, ${cellY})`} className="leo-slot">
+        <rect width={m.cell} height={m.cellHeight} rx={6} />
+        <text x={m.cell / 2} y={29} textAnchor="middle">
+          {logEndOffset}
+        </text>
+      </g>
+      <line
+        x1={cellX(highWatermark) - m.cellGap / 2}
+        x2={cellX(highWatermark) - m.cellGap / 2}
+        y1={cellY - 8}
+        y2={cellY + m.cellHeight + 8}
+        className="hw-line"
+      />
+      {committed.map(({ groupId, offset, color }, i) => {
+        const x = offset < firstShown ? cellX(firstShown) - m.cellGap : cellX(offset) - m.cellGap / 2;
+        const top = cellY - 14 - i * 3;
+        return (
+          <g
+            key={groupId}
+            className="committed-marker"
+            data-testid={`committed-${groupId}-${name}`}
+            data-offset={offset}
+          >
+            <title>{`${groupId} committed offset ${offset}: the next record the group reads after a restart or rebalance`}</title>
+            <line x1={x} x2={x} y1={top} y2={cellY + m.cellHeight} stroke={color} strokeWidth={3} />
+            <path d={`M ${x} ${top} l 12 5 l -12 5 z`} fill={color} />
+          </g>
+        );
+      })}
+      {positions.map(({ consumerId, position }, i) => {
+        const x = position < firstShown ? cellX(firstShown) - 8 : cellX(position) + m.cell / 2;
+        const y = cellY + m.cellHeight + 8 + i * 4;
+        const size = 8;
+        return (
+          <g
+            key={consumerId}
+            className="position-marker"
+            data-testid={`position-${consumerId}-${name}`}
+            data-position={position}
+          >
+            <title>{`${consumerId}: position ${position}`}</title>
+            <path d={`M ${x} ${y} l -${size} ${size * 1.5} l ${size * 2} 0 z`} />
+            <text
+              x={x + labelRoom(x) * 12}
+              y={y + 13}
+              textAnchor={labelRoom(x) > 0 ? "start" : "end"}
+              className="position-label"
+            >
+              {position < firstShown ? `◀ ${consumerId} @ ${position}` : consumerId}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 }, samePicture);
@@ -337,4 +237,14 @@ function positionsOn({ consumers, partition }: Props): string {
       if (c.topic === partition.topic && p.partition === partition.partition && p.position !== null)
         out += `${c.id}@${p.position};`;
   return out;
+}
+
+/** The row name's tooltip: where the partition's replicas are, and that they do not replicate. */
+export function replicasNote(
+  partition: Pick<PartitionView, "topic" | "partition" | "replicas" | "leaderBrokerId">,
+): string {
+  const name = `${partition.topic}-${partition.partition}`;
+  return partition.replicas.length > 1
+    ? `${name}: replicas on brokers ${partition.replicas.join(", ")}, leader first. Replication is not simulated: followers do not fetch, so the HW equals the LEO.`
+    : `${name}: one replica, on broker ${partition.leaderBrokerId}.`;
 }

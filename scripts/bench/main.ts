@@ -51,6 +51,7 @@ const GROUPS: readonly Group[] = [
       "engineClassroomRecordsPerSec",
       "engineLargeStepsPerSec",
       "engineClassroomStepsPerSec",
+      "engineLargeWorkerSpeedup",
     ],
     run: (ctx) => measureEngine(ctx),
   },

@@ -5,11 +5,8 @@
 import { z } from "zod";
 import { DEFAULT_ASSIGNOR_NAMES, isAssignorName } from "../group/assignors/registry";
 import type { AssignorName } from "../group/assignors/types";
+import { clientId, topicName } from "../scenario/fields";
 
-const clientId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "use 1-64 letters, digits, '.', '_' or '-'");
-const topicName = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
 const groupIdString = z.string().min(1).max(249);
 
 export const assignConsumerSchema = z

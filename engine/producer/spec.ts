@@ -2,17 +2,10 @@
 // library (its partitioners and defaults), the workload (rate, value size, keys) and the Kafka
 // configs, validated as the client validates them (ConfigException texts).
 import { z } from "zod";
+import { addConfigIssues, clientId, configObject, topicName } from "../scenario/fields";
 import { PRODUCER_CLIENTS, validateProducerConfig } from "./config";
 
 export const PRODUCER_RECORDS_PER_SEC_MAX = 100_000;
-
-const clientId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "use 1-64 letters, digits, '.', '_' or '-'");
-const topicName = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
-
-/** A config object as written: Kafka property names to values, validated as a whole below. */
-const configObject = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const keyDistribution = z.discriminatedUnion("kind", [
   /** Every record has a null key. */
@@ -48,17 +41,9 @@ export const producerSpecSchema = z
     config: configObject.default({}),
   })
   .strict()
-  .superRefine((producer, ctx) => {
-    const result = validateProducerConfig(producer.config, producer.client);
-    if (result.ok) return;
-    for (const issue of result.issues) {
-      ctx.addIssue({
-        code: "custom",
-        path: issue.key === null ? ["config"] : ["config", issue.key],
-        message: issue.message,
-      });
-    }
-  });
+  .superRefine((producer, ctx) =>
+    addConfigIssues(ctx, validateProducerConfig(producer.config, producer.client)),
+  );
 
 export type ProducerSpec = z.output<typeof producerSpecSchema>;
 

@@ -9,6 +9,7 @@ import { commandSchema } from "../commands";
 import { consumerSpecSchema } from "../consumer/spec";
 import { clusterConfigSchema } from "../group/coordinator/config";
 import { PRODUCER_RECORDS_PER_SEC_MAX, producerSpecSchema } from "../producer/spec";
+import { addConfigIssues, configObject, topicName } from "./fields";
 import { lessonSchema } from "./lesson";
 
 export const SCENARIO_VERSION = 2;
@@ -24,13 +25,6 @@ export const LIMITS = {
   durationMs: 24 * 3600 * 1000,
 } as const;
 
-const topicName = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,249}$/, "Kafka topic names use 1-249 letters, digits, '.', '_' or '-'");
-
-/** A config object as written: Kafka property names to values, validated as a whole below. */
-const configObject = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
-
 const topicSchema = z
   .object({
     name: topicName,
@@ -40,17 +34,7 @@ const topicSchema = z
     config: configObject.default({}),
   })
   .strict()
-  .superRefine((topic, ctx) => {
-    const result = validateTopicConfig(topic.config);
-    if (result.ok) return;
-    for (const issue of result.issues) {
-      ctx.addIssue({
-        code: "custom",
-        path: issue.key === null ? ["config"] : ["config", issue.key],
-        message: issue.message,
-      });
-    }
-  });
+  .superRefine((topic, ctx) => addConfigIssues(ctx, validateTopicConfig(topic.config)));
 
 /** A broker: `id` 1 … N in order; `broker.rack` when it has one (all brokers or none). */
 const brokerSchema = z

@@ -36,13 +36,7 @@ export function ConsumerConfigForm({ consumer }: { consumer: ConsumerView }) {
       }),
   );
   return (
-    <form
-      className="config-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void edits.apply();
-      }}
-    >
+    <form className="config-form" onSubmit={edits.onSubmit}>
       {Object.entries(consumer.config).map(([name, value]) => (
         <label key={name} className="config-row">
           <span className="config-name">{name}</span>

@@ -60,13 +60,7 @@ export function ProducerInspector({ producer }: { producer: ProducerView }) {
       <p className="inspector-note">
         Bold values were set in the scenario; the others are the client's defaults.
       </p>
-      <form
-        className="config-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void edits.apply();
-        }}
-      >
+      <form className="config-form" onSubmit={edits.onSubmit}>
         {detail.configEntries.map((entry) => (
           <label key={entry.name} className={entry.explicit ? "config-row explicit" : "config-row"}>
             <span className="config-name">{entry.name}</span>

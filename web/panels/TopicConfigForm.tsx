@@ -50,13 +50,7 @@ export function TopicConfigForm({ topic, config }: { topic: string; config: Reco
       }),
   );
   return (
-    <form
-      className="config-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void edits.apply();
-      }}
-    >
+    <form className="config-form" onSubmit={edits.onSubmit}>
       {Object.entries(config).map(([name, value]) => (
         <label key={name} className={TOPIC_DEFAULTS[name] === value ? "config-row" : "config-row explicit"}>
           <span className="config-name">

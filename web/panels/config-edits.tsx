@@ -1,7 +1,7 @@
 // The editing state every config form shares (producer, consumer, topic): the fields changed from
 // what the engine shows, Kafka's refusal of the last attempt, and the error and buttons under the
 // fields. Each form keeps its own rows, its notes and the command it applies.
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 
 export interface ConfigEdits {
   /** The text in a field, or what the engine shows when it was not edited. */
@@ -13,6 +13,8 @@ export interface ConfigEdits {
   busy: boolean;
   /** Applies the changes; a message is Kafka's refusal (kept on screen), null clears the edits. */
   apply(): Promise<void>;
+  /** The form's submit handler: Enter in a field applies the changes. */
+  onSubmit(event: FormEvent): void;
   reset(): void;
 }
 
@@ -24,18 +26,23 @@ export function useConfigEdits(
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const changed = Object.entries(edits).filter(([name, text]) => text.trim() !== shown(name));
+  const apply = async () => {
+    setBusy(true);
+    const message = await submit(changed);
+    setBusy(false);
+    setError(message);
+    if (message === null) setEdits({});
+  };
   return {
     textOf: (name, value) => edits[name] ?? value,
     edit: (name, text) => setEdits({ ...edits, [name]: text }),
     changed,
     error,
     busy,
-    async apply() {
-      setBusy(true);
-      const message = await submit(changed);
-      setBusy(false);
-      setError(message);
-      if (message === null) setEdits({});
+    apply,
+    onSubmit: (event) => {
+      event.preventDefault();
+      void apply();
     },
     reset: () => setEdits({}),
   };

@@ -15,22 +15,11 @@ import {
   type Band,
   type Exchange,
   layoutSequence,
+  SEQUENCE_METRICS,
   type SequenceLayout,
   type SequenceMetrics,
 } from "./sequence-layout";
 import { useElementWidth } from "./useElementWidth";
-
-const METRICS: Omit<SequenceMetrics, "width"> = {
-  labelWidth: 200,
-  axisHeight: 30,
-  bottomHeight: 28,
-  rowHeight: 54,
-  brokerRowHeight: 40,
-  rightSlack: 110,
-  flightPx: 80,
-  charPx: 8.8,
-  noteCharPx: 7.8,
-};
 
 const PRESENTER_METRICS: Omit<SequenceMetrics, "width"> = {
   labelWidth: 240,
@@ -345,7 +334,7 @@ export function SequenceDiagram() {
     if (history === null) void showDockTab("sequence");
   }, [history]);
   const metrics = useMemo(
-    () => ({ ...(presenter ? PRESENTER_METRICS : METRICS), width: Math.max(width, 480) }),
+    () => ({ ...(presenter ? PRESENTER_METRICS : SEQUENCE_METRICS), width: Math.max(width, 480) }),
     [presenter, width],
   );
   const layout = useMemo(

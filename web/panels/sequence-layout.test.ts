@@ -5,20 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { decodePreset } from "../../engine/scenario/presets/catalog";
 import { createSimulation } from "../../engine/simulation";
-import { buildTimeScale, layoutSequence, type SequenceMetrics, shortMemberId } from "./sequence-layout";
+import {
+  buildTimeScale,
+  layoutSequence,
+  SEQUENCE_METRICS,
+  type SequenceMetrics,
+  shortMemberId,
+} from "./sequence-layout";
 
-const METRICS: SequenceMetrics = {
-  width: 1550,
-  labelWidth: 200,
-  axisHeight: 30,
-  bottomHeight: 28,
-  rowHeight: 54,
-  brokerRowHeight: 40,
-  rightSlack: 110,
-  flightPx: 80,
-  charPx: 8.8,
-  noteCharPx: 7.8,
-};
+const METRICS: SequenceMetrics = { ...SEQUENCE_METRICS, width: 1550 };
 
 function historyAt(us: number) {
   const sim = createSimulation(decodePreset("fourth-consumer-joins")!);

@@ -30,6 +30,19 @@ export interface SequenceMetrics {
   noteCharPx: number;
 }
 
+/** The diagram's sizes in the normal view (presenter mode has larger ones). */
+export const SEQUENCE_METRICS: Omit<SequenceMetrics, "width"> = {
+  labelWidth: 200,
+  axisHeight: 30,
+  bottomHeight: 28,
+  rowHeight: 54,
+  brokerRowHeight: 40,
+  rightSlack: 110,
+  flightPx: 80,
+  charPx: 8.8,
+  noteCharPx: 7.8,
+};
+
 /** Zoom steps (flight width as a fraction of the most), so fitting a rebalance never jitters. */
 const ZOOM_STEPS = [1, 0.82, 0.68, 0.56];
 /** Room left of the latest rebalance's start for what triggered it (a join, a crash, a leave). */

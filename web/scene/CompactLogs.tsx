@@ -10,7 +10,7 @@ import type { ConsumerView, PartitionView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
 import type { Box, Metrics, SceneLayout } from "./layout";
 import { GROUP_COLORS, keyColor } from "./palette";
-import { MAX_CANVAS_PIXELS, type Shown, useStageWatch } from "./stage-watch";
+import { prepareCanvas, useShown } from "./stage-watch";
 
 /** Where a compact partition's cells sit: the first offset shown and the x of any offset. */
 export function cellGeometry(partition: PartitionView, box: Box, m: Metrics, cellsPerRow: number) {
@@ -42,10 +42,9 @@ export function recordAt(
 }
 
 interface Colors {
-  /** The row's log end offset, as .partition-meta draws it in SVG. */
-  meta: string;
+  /** The log end offset's number and slot, as .partition-meta and .leo-slot draw them in SVG. */
+  muted: string;
   mono: string;
-  slot: string;
   hw: string;
   position: string;
 }
@@ -58,12 +57,7 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
-  const [shown, setShown] = useState<Shown | null>(null);
-  useStageWatch(canvas, true, (next) =>
-    setShown((s) =>
-      s && s.top === next.top && s.height === next.height && s.scale === next.scale ? s : next,
-    ),
-  );
+  const shown = useShown(canvas);
   const colors = useRef<(Colors & { key: string }) | null>(null);
   const brokers = useMemo(() => {
     const boxes = [...layout.brokers.values()];
@@ -81,17 +75,13 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
   const top = Math.max(brokers.y, (shown?.top ?? 0) - MARGIN);
   const bottom = Math.min(brokers.bottom, shown ? shown.top + shown.height + MARGIN : brokers.bottom);
   const area = { x: brokers.x, y: top, width: brokers.width, height: Math.max(1, bottom - top) };
-  const deviceScale = (shown?.scale ?? 1) * (window.devicePixelRatio || 1);
   useLayoutEffect(() => {
     if (!canvas || !shown) return;
-    const scale = Math.min(deviceScale, Math.sqrt(MAX_CANVAS_PIXELS / (area.width * area.height)));
-    const width = Math.max(1, Math.round(area.width * scale));
-    const height = Math.max(1, Math.round(area.height * scale));
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const ctx = canvas.getContext("2d");
+    const ctx = prepareCanvas(
+      canvas,
+      { x: area.x, y: area.y, width: area.width, height: area.height },
+      shown,
+    );
     if (!ctx) return;
     // Theme colors come from the stylesheet's custom properties; read again when the theme changes.
     const colorKey = `${theme}/${presenter}`;
@@ -99,31 +89,14 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
       const style = getComputedStyle(canvas);
       colors.current = {
         key: colorKey,
-        meta: style.getPropertyValue("--ink-3").trim() || "#667385",
+        muted: style.getPropertyValue("--ink-3").trim() || "#667385",
         mono: style.getPropertyValue("--mono").trim() || "monospace",
-        slot: style.getPropertyValue("--ink-3").trim() || "#667385",
         hw: style.getPropertyValue("--hw").trim() || "#cc79a7",
         position: style.getPropertyValue("--position").trim() || "#d55e00",
       };
     }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
     drawLogs(ctx, view, layout, hoveredKey, colors.current, area.y, area.y + area.height);
-  }, [
-    canvas,
-    view,
-    layout,
-    hoveredKey,
-    deviceScale,
-    area.x,
-    area.y,
-    area.width,
-    area.height,
-    theme,
-    presenter,
-    shown,
-  ]);
+  }, [canvas, view, layout, hoveredKey, area.x, area.y, area.width, area.height, theme, presenter, shown]);
   return (
     <foreignObject x={area.x} y={area.y} width={area.width} height={area.height} className="compact-logs">
       <canvas
@@ -163,7 +136,7 @@ function drawLogs(
       const box = layout.partitions.get(name);
       if (!box || box.y > toY || box.y + box.height < fromY) continue;
       const { firstShown, cellX, cellY } = cellGeometry(partition, box, m, layout.cellsPerRow);
-      ctx.fillStyle = colors.meta;
+      ctx.fillStyle = colors.muted;
       ctx.fillText(String(partition.logEndOffset), box.x + m.logXOffset - 8, box.y + box.height / 2 + 5);
       ctx.lineWidth = 1;
       ctx.strokeStyle = "rgb(0 0 0 / 0.18)";
@@ -180,7 +153,7 @@ function drawLogs(
       // The log end offset: the empty slot the next record lands in.
       ctx.setLineDash([5, 4]);
       ctx.lineWidth = 2;
-      ctx.strokeStyle = colors.slot;
+      ctx.strokeStyle = colors.muted;
       ctx.beginPath();
       ctx.roundRect(cellX(partition.logEndOffset), cellY, m.cell, m.cellHeight, 3);
       ctx.stroke();

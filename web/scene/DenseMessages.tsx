@@ -7,7 +7,7 @@ import type { MessageView } from "../../engine/view";
 import { inspect } from "../state/ui-actions";
 import { flightOf } from "./flight";
 import { SCENE_WIDTH, type SceneLayout } from "./layout";
-import { MAX_CANVAS_PIXELS, type Shown, useStageWatch } from "./stage-watch";
+import { prepareCanvas, useShown } from "./stage-watch";
 
 const RADIUS = 7;
 
@@ -19,12 +19,7 @@ interface Props {
 
 export function DenseMessages({ messages, layout, playheadUs }: Props) {
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
-  const [shown, setShown] = useState<Shown | null>(null);
-  useStageWatch(canvas, true, (next) =>
-    setShown((s) =>
-      s && s.top === next.top && s.height === next.height && s.scale === next.scale ? s : next,
-    ),
-  );
+  const shown = useShown(canvas);
   // The visible part of the scene, clamped to it, with a dot's margin.
   const top = Math.max(0, (shown?.top ?? 0) - RADIUS);
   const height = Math.max(
@@ -36,21 +31,8 @@ export function DenseMessages({ messages, layout, playheadUs }: Props) {
     // Nothing is drawn until the stage has been measured: a canvas the height of a whole dense
     // scene would be hundreds of megapixels.
     if (!canvas || !shown) return;
-    const scale = Math.min(
-      shown.scale * (window.devicePixelRatio || 1),
-      Math.sqrt(MAX_CANVAS_PIXELS / (SCENE_WIDTH * height)),
-    );
-    const width = Math.max(1, Math.round(SCENE_WIDTH * scale));
-    const rows = Math.max(1, Math.round(height * scale));
-    if (canvas.width !== width || canvas.height !== rows) {
-      canvas.width = width;
-      canvas.height = rows;
-    }
-    const ctx = canvas.getContext("2d");
+    const ctx = prepareCanvas(canvas, { x: 0, y: top, width: SCENE_WIDTH, height }, shown);
     if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, rows);
-    ctx.setTransform(scale, 0, 0, scale, 0, -top * scale);
     dots.current = messages.map((message) => {
       const { x, y, color } = flightOf(message, layout, playheadUs);
       if (y >= top - RADIUS && y <= top + height + RADIUS) {

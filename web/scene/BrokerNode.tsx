@@ -3,32 +3,23 @@ import type { SimView } from "../../engine/view";
 import { CompactRow } from "./CompactRow";
 import { inspectableProps } from "./inspectable";
 import type { SceneLayout } from "./layout";
-import { type CommittedMarker, PartitionLog } from "./PartitionLog";
-import { GROUP_COLORS } from "./palette";
+import type { LogMarkers } from "./markers";
+import { PartitionLog } from "./PartitionLog";
 
 interface Props {
   view: SimView;
   layout: SceneLayout;
+  markers: LogMarkers;
   brokerId: number;
 }
 
-export function BrokerNode({ view, layout, brokerId }: Props) {
+export function BrokerNode({ view, layout, markers, brokerId }: Props) {
   const box = layout.brokers.get(brokerId)!;
   const broker = view.brokers.find((b) => b.id === brokerId)!;
   const all = view.topics.flatMap((t) => t.partitions);
   const partitions = all.filter((p) => p.leaderBrokerId === brokerId);
   // Followers are placement only (no replication traffic), counted so the layout is visible.
   const follows = all.filter((p) => p.leaderBrokerId !== brokerId && p.replicas.includes(brokerId)).length;
-  const committedOn = (topic: string, partition: number): CommittedMarker[] =>
-    view.groups.flatMap((g, i) =>
-      g.committedOffsets
-        .filter((c) => c.topic === topic && c.partition === partition)
-        .map((c) => ({
-          groupId: g.groupId,
-          offset: c.offset,
-          color: GROUP_COLORS[i % GROUP_COLORS.length]!,
-        })),
-    );
   return (
     <g className={broker.up ? "broker" : "broker broker-down"} data-testid={`broker-${brokerId}`}>
       <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={14} className="broker-bg" />
@@ -85,12 +76,12 @@ export function BrokerNode({ view, layout, brokerId }: Props) {
           <PartitionLog
             key={key}
             partition={p}
-            committed={committedOn(p.topic, p.partition)}
+            committed={markers.committed.get(key) ?? []}
             partitionCount={partitionCount}
             box={layout.partitions.get(key)!}
             metrics={layout.metrics}
             cellsPerRow={layout.cellsPerRow}
-            consumers={view.consumers}
+            positions={markers.positions.get(key) ?? []}
           />
         );
       })}

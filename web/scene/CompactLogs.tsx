@@ -1,29 +1,17 @@
 // Dense topics (the compact density) draw their partition logs on one canvas instead of SVG: the
-// record cells, the log end offset (number and slot), the high watermark and each group's committed offset and each
-// consumer's position. With 96 partitions every view moves thousands of cells; as SVG elements
-// they cost a style recalculation, a layout and a repaint of the whole scene per view (measured in
-// BENCHMARKS.md), on a canvas one redraw of a few thousand rectangles. The SVG keeps each
-// partition's row (its name, log end offset, focus, menu and inspector), and PartitionLog turns a
-// pointer over the row into the record under it with `recordAt`.
+// record cells, the log end offset (number and slot), the high watermark, each group's committed
+// offset and each consumer's position. With 96 partitions every view moves thousands of cells; as
+// SVG elements they cost a style recalculation, a layout and a repaint of the whole scene per view
+// (measured in BENCHMARKS.md), on a canvas one redraw of a few thousand rectangles. Each row's
+// name, focus, menu and inspector stay SVG (CompactRow), which turns a pointer over the row into
+// the record under it with `recordAt`.
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ConsumerView, PartitionView, SimView } from "../../engine/view";
+import type { PartitionView, SimView } from "../../engine/view";
 import { useStore } from "../state/store";
-import type { Box, Metrics, SceneLayout } from "./layout";
-import { GROUP_COLORS, keyColor } from "./palette";
+import { type Box, cellGeometry, type Metrics, type SceneLayout } from "./layout";
+import type { LogMarkers } from "./markers";
+import { keyColor } from "./palette";
 import { prepareCanvas, useShown } from "./stage-watch";
-
-/** Where a compact partition's cells sit: the first offset shown and the x of any offset. */
-export function cellGeometry(partition: PartitionView, box: Box, m: Metrics, cellsPerRow: number) {
-  const firstShown = Math.max(partition.logStartOffset, partition.logEndOffset - (cellsPerRow - 1));
-  const pitch = m.cell + m.cellGap;
-  const left = box.x + m.logXOffset;
-  return {
-    firstShown,
-    pitch,
-    cellX: (offset: number) => left + (offset - firstShown) * pitch,
-    cellY: box.y + (box.height - m.cellHeight) / 2,
-  };
-}
 
 /** The record drawn at scene point (x, y) of a compact partition row, if any. */
 export function recordAt(
@@ -52,7 +40,15 @@ interface Colors {
 /** Scene units drawn beyond the visible part, for markers that overhang their row. */
 const MARGIN = 20;
 
-export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayout }) {
+export function CompactLogs({
+  view,
+  layout,
+  markers,
+}: {
+  view: SimView;
+  layout: SceneLayout;
+  markers: LogMarkers;
+}) {
   const hoveredKey = useStore((s) => s.hoveredKey);
   const theme = useStore((s) => s.theme);
   const presenter = useStore((s) => s.presenter);
@@ -95,8 +91,21 @@ export function CompactLogs({ view, layout }: { view: SimView; layout: SceneLayo
         position: style.getPropertyValue("--position").trim() || "#d55e00",
       };
     }
-    drawLogs(ctx, view, layout, hoveredKey, colors.current, area.y, area.y + area.height);
-  }, [canvas, view, layout, hoveredKey, area.x, area.y, area.width, area.height, theme, presenter, shown]);
+    drawLogs(ctx, view, layout, markers, hoveredKey, colors.current, area.y, area.y + area.height);
+  }, [
+    canvas,
+    view,
+    layout,
+    markers,
+    hoveredKey,
+    area.x,
+    area.y,
+    area.width,
+    area.height,
+    theme,
+    presenter,
+    shown,
+  ]);
   return (
     <foreignObject x={area.x} y={area.y} width={area.width} height={area.height} className="compact-logs">
       <canvas
@@ -112,22 +121,13 @@ function drawLogs(
   ctx: CanvasRenderingContext2D,
   view: SimView,
   layout: SceneLayout,
+  { committed, positions }: LogMarkers,
   hoveredKey: string | null,
   colors: Colors,
   fromY: number,
   toY: number,
 ): void {
   const m = layout.metrics;
-  const committed = new Map<string, { offset: number; color: string }[]>();
-  view.groups.forEach((g, i) => {
-    for (const c of g.committedOffsets) {
-      const name = `${c.topic}-${c.partition}`;
-      const list = committed.get(name) ?? [];
-      list.push({ offset: c.offset, color: GROUP_COLORS[i % GROUP_COLORS.length]! });
-      committed.set(name, list);
-    }
-  });
-  const positions = positionsByPartition(view.consumers);
   ctx.font = `13px ${colors.mono}`;
   ctx.textAlign = "right";
   for (const topic of view.topics) {
@@ -186,7 +186,7 @@ function drawLogs(
         ctx.fill();
       });
       ctx.fillStyle = colors.position;
-      (positions.get(name) ?? []).forEach((position, i) => {
+      (positions.get(name) ?? []).forEach(({ position }, i) => {
         const x = position < firstShown ? cellX(firstShown) - 8 : cellX(position) + m.cell / 2;
         const y = cellY + m.cellHeight + i * 4;
         ctx.beginPath();
@@ -198,18 +198,4 @@ function drawLogs(
       });
     }
   }
-}
-
-/** Each partition's consumer positions, in the order of the consumers. */
-function positionsByPartition(consumers: ConsumerView[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const c of consumers)
-    for (const p of c.partitions) {
-      if (p.position === null) continue;
-      const name = `${c.topic}-${p.partition}`;
-      const list = out.get(name) ?? [];
-      list.push(p.position);
-      out.set(name, list);
-    }
-  return out;
 }

@@ -3,19 +3,14 @@
 // group's committed offset and each consumer's position. The compact density draws its rows with
 // CompactRow and their logs on a canvas (CompactLogs).
 import { memo } from "react";
-import type { ConsumerView, PartitionView } from "../../engine/view";
+import type { PartitionView } from "../../engine/view";
 import { showKeyCard } from "../state/actions";
 import { useStore } from "../state/store";
 import { hideKeyCard, inspect, openContextMenu } from "../state/ui-actions";
 import { inspectableProps } from "./inspectable";
-import type { Box, Metrics } from "./layout";
+import { type Box, cellGeometry, type Metrics } from "./layout";
+import type { CommittedMarker, PositionMarker } from "./markers";
 import { inkOn, keyColor } from "./palette";
-
-export interface CommittedMarker {
-  groupId: string;
-  offset: number;
-  color: string;
-}
 
 interface Props {
   partitionCount: number;
@@ -25,7 +20,8 @@ interface Props {
   box: Box;
   metrics: Metrics;
   cellsPerRow: number;
-  consumers: ConsumerView[];
+  /** Each consumer's position on this partition (the next offset its poll() returns). */
+  positions: PositionMarker[];
 }
 
 export const PartitionLog = memo(function PartitionLog({
@@ -35,21 +31,12 @@ export const PartitionLog = memo(function PartitionLog({
   box,
   metrics: m,
   cellsPerRow,
-  consumers,
+  positions,
 }: Props) {
   const hoveredKey = useStore((s) => s.hoveredKey);
   const { logStartOffset, logEndOffset, highWatermark } = partition;
-  const firstShown = Math.max(logStartOffset, logEndOffset - (cellsPerRow - 1));
-  const cellX = (offset: number) => box.x + m.logXOffset + (offset - firstShown) * (m.cell + m.cellGap);
-  const cellY = box.y + 6;
+  const { firstShown, cellX, cellY } = cellGeometry(partition, box, m, cellsPerRow);
   const shown = partition.records.filter((r) => r.offset >= firstShown);
-  const positions = consumers.flatMap((c) =>
-    c.partitions
-      .filter(
-        (p) => c.topic === partition.topic && p.partition === partition.partition && p.position !== null,
-      )
-      .map((p) => ({ consumerId: c.id, position: p.position! })),
-  );
   const name = `${partition.topic}-${partition.partition}`;
   // Labels go right of their marker unless that would run past the partition's box.
   const labelRoom = (x: number) => (x + 130 < box.x + box.width ? 1 : -1);
@@ -226,17 +213,13 @@ function samePicture(a: Props, b: Props): boolean {
     const cb = b.committed[i]!;
     if (ca.groupId !== cb.groupId || ca.offset !== cb.offset || ca.color !== cb.color) return false;
   }
-  return positionsOn(a) === positionsOn(b);
-}
-
-/** The consumers' positions on this partition, as one comparable string. */
-function positionsOn({ consumers, partition }: Props): string {
-  let out = "";
-  for (const c of consumers)
-    for (const p of c.partitions)
-      if (c.topic === partition.topic && p.partition === partition.partition && p.position !== null)
-        out += `${c.id}@${p.position};`;
-  return out;
+  if (a.positions.length !== b.positions.length) return false;
+  for (let i = 0; i < a.positions.length; i++) {
+    const pa = a.positions[i]!;
+    const pb = b.positions[i]!;
+    if (pa.consumerId !== pb.consumerId || pa.position !== pb.position) return false;
+  }
+  return true;
 }
 
 /** The row name's tooltip: where the partition's replicas are, and that they do not replicate. */

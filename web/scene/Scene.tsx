@@ -11,6 +11,7 @@ import { ConsumerNode } from "./ConsumerNode";
 import { GroupLane } from "./GroupLane";
 import { computeLayout, isCompact, SCENE_WIDTH, type SceneLayout } from "./layout";
 import { MessageLayer } from "./MessageLayer";
+import { logMarkers } from "./markers";
 import { ProducerNode } from "./ProducerNode";
 import { useStageWatch } from "./stage-watch";
 
@@ -70,6 +71,7 @@ function useVisibleBand(svg: SVGSVGElement | null, enabled: boolean): Band | nul
 
 const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null; zoom: number }) {
   const layout = useMemo(() => (view ? computeLayout(view) : null), [view]);
+  const markers = useMemo(() => (view ? logMarkers(view) : null), [view]);
   // How long a view took to reach the screen paces how often the next ones are asked for.
   useLayoutEffect(() => {
     if (view) sceneDrewView();
@@ -78,7 +80,7 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
   // Dozens of consumer cards, each re-laid out on every view, cost more than everything else on a
   // dense scene; the ones far off screen are left out until the stage scrolls near them.
   const band = useVisibleBand(svg, (view?.consumers.length ?? 0) > WINDOW_MIN_CONSUMERS);
-  if (!view || !layout) {
+  if (!view || !layout || !markers) {
     return (
       <div className="scene scene-empty" role="status">
         Starting the simulation…
@@ -103,7 +105,7 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
         aria-label={`${view.producers.length} producer(s), ${view.brokers.length} brokers, ${view.consumers.length} consumer(s)`}
       >
         {view.brokers.map((b) => (
-          <BrokerNode key={b.id} view={view} layout={layout} brokerId={b.id} />
+          <BrokerNode key={b.id} view={view} layout={layout} markers={markers} brokerId={b.id} />
         ))}
         {view.producers.map((p) => (
           <ProducerNode
@@ -141,7 +143,9 @@ const SceneBody = memo(function SceneBody({ view, zoom }: { view: SimView | null
         })}
         {/* Last but the messages: the canvas overlaps only broker rows, and with nothing of the
             scene painted after it, the scene stays one compositor layer under it. */}
-        {layout.metrics.density === "compact" && <CompactLogs view={view} layout={layout} />}
+        {layout.metrics.density === "compact" && (
+          <CompactLogs view={view} layout={layout} markers={markers} />
+        )}
         <LiveMessages messages={view.messages} layout={layout} nowUs={view.nowUs} />
       </svg>
     </div>

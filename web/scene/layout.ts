@@ -2,7 +2,7 @@
 // the partition logs they lead in the middle, consumers on the right. Pure geometry, no React.
 // Two densities: "comfortable" (big cells with offsets, one broker column) for classroom-sized
 // topics, and "compact" (small cells, two broker columns) once there are more than 12 partitions.
-import type { SimView } from "../../engine/view";
+import type { PartitionView, SimView } from "../../engine/view";
 
 export const SCENE_WIDTH = 1600;
 const TOP = 24;
@@ -195,4 +195,26 @@ export function anchorOf(layout: SceneLayout, actor: string, other: string, part
   const y = row ? row.y + row.height / 2 : broker.y + 26;
   const towardsConsumer = layout.consumers.has(other);
   return { x: towardsConsumer ? broker.x + broker.width : broker.x, y };
+}
+
+/**
+ * Where a partition's cells sit in its row: the first offset shown (the newest `cellsPerRow - 1`
+ * records and the log end slot fit), the x of any offset, and the cells' top (centred in a compact
+ * row, under the name in a comfortable one).
+ */
+export function cellGeometry(
+  partition: Pick<PartitionView, "logStartOffset" | "logEndOffset">,
+  box: Box,
+  m: Metrics,
+  cellsPerRow: number,
+) {
+  const firstShown = Math.max(partition.logStartOffset, partition.logEndOffset - (cellsPerRow - 1));
+  const pitch = m.cell + m.cellGap;
+  const left = box.x + m.logXOffset;
+  return {
+    firstShown,
+    pitch,
+    cellX: (offset: number) => left + (offset - firstShown) * pitch,
+    cellY: m.density === "compact" ? box.y + (box.height - m.cellHeight) / 2 : box.y + 6,
+  };
 }

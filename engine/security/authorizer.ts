@@ -40,19 +40,31 @@ export interface AuthorizerConfig {
   readonly allowEveryoneIfNoAclFound: boolean;
 }
 
+/** A binding with its place among its pattern's bindings in StandardAcl's order. */
+interface PlacedBinding {
+  readonly binding: AclBinding;
+  readonly place: number;
+}
+
+/** The bindings of one pattern (name and pattern type), by principal: a lookup reads two lists. */
+interface Bucket {
+  readonly size: number;
+  readonly byPrincipal: ReadonlyMap<string, readonly PlacedBinding[]>;
+}
+
 /** The bindings of one resource type, indexed as the lookup walks them. */
 interface TypeSection {
-  readonly literal: ReadonlyMap<string, readonly AclBinding[]>;
-  readonly prefixed: ReadonlyMap<string, readonly AclBinding[]>;
+  readonly literal: ReadonlyMap<string, Bucket>;
+  readonly prefixed: ReadonlyMap<string, Bucket>;
   /** Distinct lengths of PREFIXED names, longest first: the only prefixes worth looking up. */
   readonly prefixLengths: readonly number[];
   readonly bindings: readonly AclBinding[];
 }
 
 /**
- * An immutable authorizer: configuration plus the ACLs indexed by resource type and name. Build a
- * new one when the ACLs change; a lookup costs one map probe per distinct PREFIXED name length,
- * not a scan of every ACL.
+ * An immutable authorizer: configuration plus the ACLs indexed by resource type, name and
+ * principal. Build a new one when the ACLs change; a lookup costs one map probe per distinct
+ * PREFIXED name length and reads only the caller's and User:*'s bindings of each covering pattern.
  */
 export interface Authorizer {
   readonly config: AuthorizerConfig;
@@ -74,22 +86,31 @@ function compareWithinPattern(a: AclBinding, b: AclBinding): number {
   return PERMISSION_ORDINAL.get(a.permission)! - PERMISSION_ORDINAL.get(b.permission)!;
 }
 
-function groupByName(bindings: readonly AclBinding[]): Map<string, AclBinding[]> {
+function bucketOf(bindings: readonly AclBinding[]): Bucket {
+  const byPrincipal = new Map<string, PlacedBinding[]>();
+  [...bindings].sort(compareWithinPattern).forEach((binding, place) => {
+    const list = byPrincipal.get(binding.principal);
+    if (list) list.push({ binding, place });
+    else byPrincipal.set(binding.principal, [{ binding, place }]);
+  });
+  return { size: bindings.length, byPrincipal };
+}
+
+function bucketsByName(bindings: readonly AclBinding[]): Map<string, Bucket> {
   const byName = new Map<string, AclBinding[]>();
   for (const binding of bindings) {
     const list = byName.get(binding.resourceName);
     if (list) list.push(binding);
     else byName.set(binding.resourceName, [binding]);
   }
-  for (const list of byName.values()) list.sort(compareWithinPattern);
-  return byName;
+  return new Map([...byName].map(([name, list]) => [name, bucketOf(list)]));
 }
 
 function buildSection(bindings: readonly AclBinding[]): TypeSection {
-  const prefixed = groupByName(bindings.filter((b) => b.patternType === "PREFIXED"));
+  const prefixed = bucketsByName(bindings.filter((b) => b.patternType === "PREFIXED"));
   const lengths = new Set([...prefixed.keys()].map((name) => name.length));
   return {
-    literal: groupByName(bindings.filter((b) => b.patternType === "LITERAL")),
+    literal: bucketsByName(bindings.filter((b) => b.patternType === "LITERAL")),
     prefixed,
     prefixLengths: [...lengths].sort((a, b) => b - a),
     bindings,
@@ -127,36 +148,61 @@ export function bindingVerdict(action: AuthorizationAction, binding: AclBinding)
 }
 
 /**
- * The bindings whose pattern covers `name`, in the order StandardAuthorizer's sorted set visits
- * them: LITERAL and PREFIXED with the same name, then PREFIXED prefixes from longest to shortest,
- * then the LITERAL wildcard. The order decides which binding a decision reports, never the result.
+ * The patterns that cover `name`, in the order StandardAuthorizer's sorted set visits them:
+ * LITERAL and PREFIXED with the same name, then PREFIXED prefixes from longest to shortest, then
+ * the LITERAL wildcard. The order decides which binding a decision reports, never the result.
  */
-function* coveringBuckets(section: TypeSection, name: string): Generator<readonly AclBinding[]> {
+function coveringBuckets(section: TypeSection, name: string): Bucket[] {
+  const buckets: Bucket[] = [];
   const exact = section.literal.get(name);
-  if (exact) yield exact;
+  if (exact) buckets.push(exact);
   for (const length of section.prefixLengths) {
     if (length > name.length) continue;
     const bucket = section.prefixed.get(length === name.length ? name : name.slice(0, length));
-    if (bucket) yield bucket;
+    if (bucket) buckets.push(bucket);
   }
   const wildcard = name === WILDCARD_RESOURCE ? undefined : section.literal.get(WILDCARD_RESOURCE);
-  if (wildcard) yield wildcard;
+  if (wildcard) buckets.push(wildcard);
+  return buckets;
+}
+
+/** In one pattern's bindings: the first DENY and the last ALLOW that apply, in Kafka's order. */
+interface Found {
+  deny: PlacedBinding | null;
+  allow: PlacedBinding | null;
+}
+
+function scanList(
+  list: readonly PlacedBinding[] | undefined,
+  action: AuthorizationAction,
+  found: Found,
+): void {
+  if (!list) return;
+  for (const placed of list) {
+    const verdict = bindingVerdict(action, placed.binding);
+    if (verdict === "DENIED" && (!found.deny || placed.place < found.deny.place)) found.deny = placed;
+    if (verdict === "ALLOWED" && (!found.allow || placed.place > found.allow.place)) found.allow = placed;
+  }
+}
+
+function scanBucket(bucket: Bucket, action: AuthorizationAction): Found {
+  const found: Found = { deny: null, allow: null };
+  scanList(bucket.byPrincipal.get(action.principal), action, found);
+  if (action.principal !== WILDCARD_PRINCIPAL)
+    scanList(bucket.byPrincipal.get(WILDCARD_PRINCIPAL), action, found);
+  return found;
 }
 
 function findAclRule(authorizer: Authorizer, action: AuthorizationAction): Decision {
   const section = authorizer.sections.get(action.resourceType);
   let allow: AclBinding | null = null;
   let covering = 0;
-  if (section) {
-    for (const bucket of coveringBuckets(section, action.resourceName)) {
-      for (const binding of bucket) {
-        covering++;
-        const verdict = bindingVerdict(action, binding);
-        if (verdict === "DENIED") return { result: "DENIED", rule: "denyAcl", binding };
-        // Kafka keeps the last matching ALLOW it walked past; report the same one.
-        if (verdict === "ALLOWED") allow = binding;
-      }
-    }
+  for (const bucket of section ? coveringBuckets(section, action.resourceName) : []) {
+    covering += bucket.size;
+    const found = scanBucket(bucket, action);
+    if (found.deny) return { result: "DENIED", rule: "denyAcl", binding: found.deny.binding };
+    // Kafka keeps the last matching ALLOW it walked past; report the same one.
+    if (found.allow) allow = found.allow.binding;
   }
   if (allow) return { result: "ALLOWED", rule: "allowAcl", binding: allow };
   if (covering > 0) return { result: "DENIED", rule: "noMatchingAcl", resourceBindingCount: covering };

@@ -1,14 +1,14 @@
-// `npx tsx scripts/authorizer-lookup.ts`: what one authorization decision costs with a large ACL set
-// (engine/security/authorizer.ts), so the broker can check every request. Builds 1,000 users with a
-// producer and a consumer role each (16,000 bindings), 600 PREFIXED patterns of 1-12 characters and
-// `*` bindings, then times 200,000 decisions on random users, operations and topics (five rounds,
-// the median reported) and the index build. engine/security/README.md records a run.
+// `npx tsx scripts/authorizer-lookup.ts [users]`: what one authorization decision costs
+// (engine/security/authorizer.ts), so the broker can check every request. Builds `users` (default
+// 1,000) users with a producer and a consumer role each, 0.6 PREFIXED patterns of 1-12 characters
+// per user and a `*` binding, then times 200,000 decisions on random users, operations and topics
+// (five rounds, the median reported) and the index build. engine/security/README.md records runs.
 import { authorize, createAuthorizer } from "../engine/security/authorizer";
 import type { AclBinding, AclOperation, AuthorizationAction } from "../engine/security/model";
 import { expandRoleGrant } from "../engine/security/roles";
 import { median } from "./bench/stats";
 
-const USERS = 1000;
+const USERS = Number(process.argv[2] ?? 1000);
 const LOOKUPS = 200_000;
 const ROUNDS = 5;
 
@@ -26,7 +26,7 @@ function bindings(next: () => number): AclBinding[] {
     ...expandRoleGrant(`user-${i}`, { role: "producer", topic: `orders-${i}` }),
     ...expandRoleGrant(`user-${i}`, { role: "consumer", topic: `events-${i % 97}*`, group: `group-${i}` }),
   ]).flat();
-  const prefixes = Array.from({ length: 600 }, (_, i): AclBinding => {
+  const prefixes = Array.from({ length: Math.round(USERS * 0.6) }, (_, i): AclBinding => {
     const name = `orders-${Math.floor(next() * USERS)}`.slice(0, 1 + (i % 12));
     const permission = next() < 0.1 ? "DENY" : "ALLOW";
     return {

@@ -111,6 +111,24 @@ const groupRead = (api: ApiName, source: string): ApiCheckRule => ({
   note: "GROUP_AUTHORIZATION_FAILED for the whole response.",
 });
 
+/** DescribeConfigs and IncrementalAlterConfigs: one check per config resource. */
+const configs = (api: ApiName, operation: AclOperation, source: string): ApiCheckRule => ({
+  api,
+  variant: null,
+  steps: [step(operation, "configResources", "eachName")],
+  source,
+  note: "Per resource: CLUSTER_ (a broker), TOPIC_ or GROUP_AUTHORIZATION_FAILED.",
+});
+
+/** The ACL APIs: one check on the cluster for the whole request. */
+const aclApi = (api: ApiName, operation: AclOperation, source: string): ApiCheckRule => ({
+  api,
+  variant: null,
+  steps: [step(operation, "cluster", "wholeResponse")],
+  source,
+  note: "CLUSTER_AUTHORIZATION_FAILED for the whole response.",
+});
+
 export const API_CHECK_RULES: readonly ApiCheckRule[] = [
   {
     api: "Produce",
@@ -284,41 +302,11 @@ export const API_CHECK_RULES: readonly ApiCheckRule[] = [
     source: "ControllerApis#createPartitions",
     note: "TOPIC_AUTHORIZATION_FAILED per topic (forwarded to the controller, checked with the client's principal).",
   },
-  {
-    api: "DescribeConfigs",
-    variant: null,
-    steps: [step("DESCRIBE_CONFIGS", "configResources", "eachName")],
-    source: "ConfigHelper#handleDescribeConfigsRequest",
-    note: "Per resource: CLUSTER_ (a broker), TOPIC_ or GROUP_AUTHORIZATION_FAILED.",
-  },
-  {
-    api: "IncrementalAlterConfigs",
-    variant: null,
-    steps: [step("ALTER_CONFIGS", "configResources", "eachName")],
-    source: "ControllerApis#authorizeAlterResource",
-    note: "Per resource: CLUSTER_ (a broker), TOPIC_ or GROUP_AUTHORIZATION_FAILED.",
-  },
-  {
-    api: "DescribeAcls",
-    variant: null,
-    steps: [step("DESCRIBE", "cluster", "wholeResponse")],
-    source: "AclApis#handleDescribeAcls",
-    note: "CLUSTER_AUTHORIZATION_FAILED for the whole response.",
-  },
-  {
-    api: "CreateAcls",
-    variant: null,
-    steps: [step("ALTER", "cluster", "wholeResponse")],
-    source: "AclApis#handleCreateAcls",
-    note: "CLUSTER_AUTHORIZATION_FAILED for the whole response.",
-  },
-  {
-    api: "DeleteAcls",
-    variant: null,
-    steps: [step("ALTER", "cluster", "wholeResponse")],
-    source: "AclApis#handleDeleteAcls",
-    note: "CLUSTER_AUTHORIZATION_FAILED for the whole response.",
-  },
+  configs("DescribeConfigs", "DESCRIBE_CONFIGS", "ConfigHelper#handleDescribeConfigsRequest"),
+  configs("IncrementalAlterConfigs", "ALTER_CONFIGS", "ControllerApis#authorizeAlterResource"),
+  aclApi("DescribeAcls", "DESCRIBE", "AclApis#handleDescribeAcls"),
+  aclApi("CreateAcls", "ALTER", "AclApis#handleCreateAcls"),
+  aclApi("DeleteAcls", "ALTER", "AclApis#handleDeleteAcls"),
 ];
 
 export function checkRule(api: ApiName, variant: ApiVariant | null): ApiCheckRule {

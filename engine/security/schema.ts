@@ -22,31 +22,33 @@ import { ROLE_SPELLINGS, roleGrantProblem } from "./roles";
 
 export const SECURITY_LIMITS = { acls: 1_000, users: 64, rolesPerUser: 32, perCommand: 100 } as const;
 
+/** ALL and the given operations, in Kafka's enum order. */
+const allAnd = (...operations: AclOperation[]) =>
+  ACL_OPERATIONS.filter((op) => op === "ALL" || operations.includes(op));
+
 /** AclEntry.supportedOperations (what kafka-acls accepts per resource type), ALL included. */
 export const SUPPORTED_OPERATIONS: Readonly<Record<ResourceType, readonly AclOperation[]>> = {
-  TOPIC: [
-    "ALL",
+  TOPIC: allAnd(
     "READ",
     "WRITE",
     "CREATE",
+    "DESCRIBE",
     "DELETE",
     "ALTER",
-    "DESCRIBE",
     "DESCRIBE_CONFIGS",
     "ALTER_CONFIGS",
-  ],
-  GROUP: ["ALL", "READ", "DELETE", "DESCRIBE", "DESCRIBE_CONFIGS", "ALTER_CONFIGS"],
-  CLUSTER: [
-    "ALL",
+  ),
+  GROUP: allAnd("READ", "DESCRIBE", "DELETE", "DESCRIBE_CONFIGS", "ALTER_CONFIGS"),
+  CLUSTER: allAnd(
     "CREATE",
-    "ALTER",
-    "DESCRIBE",
     "CLUSTER_ACTION",
     "DESCRIBE_CONFIGS",
     "ALTER_CONFIGS",
     "IDEMPOTENT_WRITE",
-  ],
-  TRANSACTIONAL_ID: ["ALL", "WRITE", "DESCRIBE"],
+    "ALTER",
+    "DESCRIBE",
+  ),
+  TRANSACTIONAL_ID: allAnd("DESCRIBE", "WRITE"),
 };
 
 const principalField = z
@@ -86,6 +88,13 @@ function addOperationIssue(resourceType: ResourceType, operation: string, ctx: z
   ctx.addIssue({ code: "custom", path: ["operation"], message });
 }
 
+/** The checks shared by bindings (creating) and filters. */
+const resourceAndOperationChecks =
+  (creating: boolean) => (fields: ResourceFields & { operation: string }, ctx: z.RefinementCtx) => {
+    addResourceIssues(fields, ctx, creating);
+    addOperationIssue(fields.resourceType, fields.operation, ctx);
+  };
+
 /** One ACL as the scenario and createAcls write it; `host` defaults to `*`, patternType to LITERAL. */
 export const aclBindingSchema = z
   .object({
@@ -99,10 +108,7 @@ export const aclBindingSchema = z
     host: z.string().min(1).max(64).default(WILDCARD_HOST),
   })
   .strict()
-  .superRefine((binding, ctx) => {
-    addResourceIssues(binding, ctx, true);
-    addOperationIssue(binding.resourceType, binding.operation, ctx);
-  })
+  .superRefine(resourceAndOperationChecks(true))
   .transform(
     (binding): AclBinding => ({
       ...binding,
@@ -127,10 +133,7 @@ export const aclBindingFilterSchema = z
     permission: z.enum(["ANY", ...PERMISSION_TYPES] as const).default("ANY"),
   })
   .strict()
-  .superRefine((filter, ctx) => {
-    addResourceIssues(filter, ctx, false);
-    addOperationIssue(filter.resourceType, filter.operation, ctx);
-  })
+  .superRefine(resourceAndOperationChecks(false))
   .transform(
     (filter): AclBindingFilter => ({
       ...filter,

@@ -223,7 +223,6 @@ export const securityConfigSchema = z
   });
 
 export type SecurityConfig = z.output<typeof securityConfigSchema>;
-export type SecurityConfigInput = z.input<typeof securityConfigSchema>;
 
 /** `kafka-acls --add`, `kafka-acls --remove`, and granting or revoking a service role. */
 export const SECURITY_COMMAND_SCHEMAS = [
@@ -247,4 +246,3 @@ export const SECURITY_COMMAND_SCHEMAS = [
 ] as const;
 
 export type SecurityCommand = z.output<(typeof SECURITY_COMMAND_SCHEMAS)[number]>;
-export type SecurityCommandType = SecurityCommand["type"];

@@ -2,18 +2,21 @@
 // copy of an existing binding, deleteAcls removes created bindings only (a role's go with the
 // role), granting and revoking roles, and a binding two roles give surviving the revocation of one.
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { ANY_ENTRY } from "./acl-filter";
 import { authorize } from "./authorizer";
-import { CLUSTER_NAME } from "./model";
-import { securityConfigSchema } from "./schema";
+import { ANONYMOUS_PRINCIPAL, CLUSTER_NAME } from "./model";
+import { SECURITY_COMMAND_SCHEMAS, securityConfigSchema } from "./schema";
 import {
   applyCreateAcls,
   applyDeleteAcls,
   applyGrantRole,
   applyRevokeRole,
+  applySecurityCommand,
   authorizerOf,
   effectiveBindings,
   roleRows,
+  type SecurityState,
   securityStateOf,
 } from "./security-state";
 import { acl } from "./test-support";
@@ -116,5 +119,69 @@ describe("grantRole and revokeRole", () => {
       ok: false,
       message: 'no user "nobody"',
     });
+  });
+});
+
+describe("commands as they arrive from a scenario or the UI", () => {
+  const command = z.discriminatedUnion("type", [...SECURITY_COMMAND_SCHEMAS]);
+  const apply = (s: SecurityState, input: unknown) => applySecurityCommand(s, command.parse(input));
+  const ok = (result: ReturnType<typeof apply>) => {
+    if (!result.ok) throw new Error(result.message);
+    return result.state;
+  };
+
+  it("kafka-acls --add as createAcls, then --remove as deleteAcls", () => {
+    const added = ok(
+      apply(state, {
+        type: "createAcls",
+        acls: [
+          {
+            principal: "User:eve",
+            resourceType: "TOPIC",
+            resourceName: "orders",
+            operation: "WRITE",
+            permission: "ALLOW",
+          },
+        ],
+      }),
+    );
+    expect(eveCan(added, "WRITE")).toBe("ALLOWED");
+    const removed = ok(
+      apply(added, {
+        type: "deleteAcls",
+        filters: [{ resourceType: "TOPIC", resourceName: "orders", principal: "User:eve" }],
+      }),
+    );
+    expect(removed.acls).toEqual([]);
+    expect(eveCan(removed, "READ")).toBe("DENIED");
+  });
+
+  it("a role granted by its ACCESS_ROLE_* name is revoked by its short name", () => {
+    const granted = ok(
+      apply(state, { type: "grantRole", user: "eve", role: "ACCESS_ROLE_PRODUCER", topic: "orders" }),
+    );
+    expect(eveCan(granted, "WRITE")).toBe("ALLOWED");
+    const revoked = ok(
+      apply(granted, { type: "revokeRole", user: "eve", role: "producer", topic: "orders" }),
+    );
+    expect(eveCan(revoked, "WRITE")).toBe("DENIED");
+    expect(apply(revoked, { type: "revokeRole", user: "eve", role: "producer", topic: "orders" })).toEqual({
+      ok: false,
+      message: 'user "eve" has no role producer on topic "orders"',
+    });
+  });
+
+  it("a client without a principal is User:ANONYMOUS, which only User:* bindings cover", () => {
+    const anonymous = (s: SecurityState) =>
+      authorize(authorizerOf(s), {
+        principal: ANONYMOUS_PRINCIPAL,
+        host: "10.0.0.3",
+        operation: "READ",
+        resourceType: "TOPIC",
+        resourceName: "orders",
+      }).result;
+    expect(anonymous(state)).toBe("DENIED");
+    const everyone = acl("TOPIC", "orders", "LITERAL", "User:*", "*", "READ", "ALLOW");
+    expect(anonymous(applyCreateAcls(state, [everyone]).state)).toBe("ALLOWED");
   });
 });

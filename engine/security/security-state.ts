@@ -7,7 +7,7 @@ import { type AclBindingFilter, deleteAcls } from "./acl-filter";
 import { type Authorizer, createAuthorizer } from "./authorizer";
 import { type AclBinding, bindingKey, uniqueBindings } from "./model";
 import { canonicalRole, expandRoleGrant, type RoleGrant, type RoleName, sameGrant } from "./roles";
-import type { SecurityConfig } from "./schema";
+import type { SecurityCommand, SecurityConfig } from "./schema";
 
 export interface SecurityUser {
   readonly name: string;
@@ -115,4 +115,30 @@ export function applyRevokeRole(
     };
   }
   return { ok: true, state: { ...state, users: state.users.map((u) => (u === user ? { ...u, roles } : u)) } };
+}
+
+export type SecurityCommandResult =
+  | { readonly ok: true; readonly state: SecurityState }
+  | { readonly ok: false; readonly message: string };
+
+/** A security command, effective from the next decision; a refusal leaves the state as it was. */
+export function applySecurityCommand(state: SecurityState, command: SecurityCommand): SecurityCommandResult {
+  switch (command.type) {
+    case "createAcls":
+      return { ok: true, state: applyCreateAcls(state, command.acls).state };
+    case "deleteAcls":
+      return { ok: true, state: applyDeleteAcls(state, command.filters).state };
+    case "grantRole":
+      return { ok: true, state: applyGrantRole(state, command.user, grantOf(command)).state };
+    case "revokeRole":
+      return applyRevokeRole(state, command.user, grantOf(command));
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}
+
+function grantOf(command: { role: RoleGrant["role"]; topic: string; group?: string | undefined }): RoleGrant {
+  return { role: command.role, topic: command.topic, group: command.group };
 }

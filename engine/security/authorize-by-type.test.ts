@@ -191,6 +191,26 @@ describe("KIP-679 for the idempotent producer, in words", () => {
     );
   });
 
+  it("a super user, a binding covering `hardcode`, or the no-ACL default pass at the first check", () => {
+    const shop: Caller = { principal: "User:shop", host: "10.0.0.1" };
+    const words = (authorizer: ReturnType<typeof standardAuthorizer>, caller = shop) =>
+      describeResourceTypeDecision(
+        caller,
+        "WRITE",
+        "TOPIC",
+        authorizeByResourceType(authorizer, caller, "WRITE", "TOPIC"),
+      );
+    expect(words(standardAuthorizer([]), { principal: "User:superman", host: "h" })).toBe(
+      "User:superman is in super.users: User:superman WRITE on any Topic is allowed",
+    );
+    expect(words(standardAuthorizer([acl("TOPIC", "*", "LITERAL", "User:*", "*", "WRITE", "ALLOW")]))).toBe(
+      "User:shop WRITE on any Topic is allowed by ALLOW User:* WRITE on Topic:LITERAL:*",
+    );
+    expect(words(standardAuthorizer([], { allowEveryoneIfNoAclFound: true }))).toBe(
+      "User:shop WRITE on any Topic is allowed: no binding covers a Topic named hardcode, and allow.everyone.if.no.acl.found=true",
+    );
+  });
+
   it("an ALLOW READ is not WRITE: no implied operations here", () => {
     const authorizer = standardAuthorizer([
       acl("TOPIC", "orders", "LITERAL", "User:shop", "*", "READ", "ALLOW"),

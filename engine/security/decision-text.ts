@@ -76,9 +76,7 @@ export function describeResourceTypeDecision(
   const asked = `${caller.principal} ${operation} on any ${resourceTypeName(resourceType)}`;
   switch (decision.rule) {
     case "probeAllowed":
-      return decision.probe.rule === "superUser"
-        ? `${caller.principal} is in super.users: ${asked} is allowed`
-        : `${asked} is allowed: a ${resourceTypeName(resourceType)} named hardcode would be allowed`;
+      return describeProbe(caller.principal, asked, resourceType, decision.probe);
     case "wildcardDeny":
       return `${asked} is denied: ${bindingLabel(decision.binding)} covers every name`;
     case "wildcardAllow":
@@ -93,6 +91,21 @@ export function describeResourceTypeDecision(
       return unreachable;
     }
   }
+}
+
+/** Kafka first authorizes a resource named `hardcode`: what let that through. */
+function describeProbe(
+  principal: string,
+  asked: string,
+  resourceType: ResourceType,
+  probe: Decision,
+): string {
+  if (probe.rule === "superUser") return `${principal} is in super.users: ${asked} is allowed`;
+  if (probe.rule === "allowAcl") return `${asked} is allowed by ${bindingLabel(probe.binding)}`;
+  return (
+    `${asked} is allowed: no binding covers a ${resourceTypeName(resourceType)} named hardcode, ` +
+    `and allow.everyone.if.no.acl.found=true`
+  );
 }
 
 function ruleText(decision: Decision): string {

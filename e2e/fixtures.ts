@@ -7,6 +7,8 @@ export interface AppPage {
   problems: string[];
   open(path?: string): Promise<void>;
   stepCount(): Promise<number>;
+  /** Clicks Step and waits until the step has been drawn (the step counter moved on). */
+  stepOnce(): Promise<void>;
 }
 
 export const test = base.extend<{ app: AppPage }>({
@@ -35,6 +37,11 @@ export const test = base.extend<{ app: AppPage }>({
       async stepCount() {
         const text = (await page.getByTestId("step-count").textContent()) ?? "";
         return Number(text.replace(/\D/g, ""));
+      },
+      async stepOnce() {
+        const before = await app.stepCount();
+        await page.getByTestId("step").click();
+        await expect(page.getByTestId("step-count")).not.toHaveText(`step ${before}`);
       },
     };
     await use(app);

@@ -18,11 +18,11 @@ test("stepping through an eager rebalance shows each protocol message as its own
 
   const seen: string[] = [];
   for (let i = 0; i < 400 && (await group.getAttribute("data-generation")) !== "2"; i++) {
-    await page.getByTestId("step").click();
+    await app.stepOnce();
     seen.push(...(await page.locator(".narration-item.is-step .narration-text").allTextContents()));
   }
   for (let i = 0; i < 200 && (await group.getAttribute("data-state")) !== "Stable"; i++) {
-    await page.getByTestId("step").click();
+    await app.stepOnce();
     seen.push(...(await page.locator(".narration-item.is-step .narration-text").allTextContents()));
   }
   const text = seen.join("\n");

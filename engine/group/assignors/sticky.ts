@@ -4,15 +4,18 @@
 // under EAGER nobody still owns a partition when it is handed out.
 
 import { runAbstractStickyAssignor, toAssignmentResult } from "./sticky/abstract-sticky";
-import { assignWithFallback } from "./sticky-fallback";
+import { assignOrIgnoreOwnership } from "./sticky-fallback";
 import type { AssignmentInput, AssignmentResult, Assignor } from "./types";
 
 export const stickyAssignor: Assignor = {
   name: "sticky",
   supportedProtocols: ["EAGER"],
   assign(input: AssignmentInput): AssignmentResult {
-    return assignWithFallback(input, (attempt) =>
-      toAssignmentResult(attempt.members, runAbstractStickyAssignor(attempt).assignment),
-    ).result;
+    return assignOrIgnoreOwnership(input, kafkaStickyAssign).result;
   },
 };
+
+/** StickyAssignor.assign as Kafka runs it; throws StickyAssignorStateError where Kafka fails. */
+export function kafkaStickyAssign(input: AssignmentInput): AssignmentResult {
+  return toAssignmentResult(input.members, runAbstractStickyAssignor(input).assignment);
+}

@@ -212,7 +212,10 @@ function assignRoundRobin(state: State, unassigned: readonly Tp[]): void {
       lastReturned = cursor;
       consumer = underMin[cursor++]!;
     } else if (underMin.length === 0 && state.unfilledExactlyMinQuota.length === 0) {
-      throw new StickyAssignorStateError("No more unfilled consumers to be assigned.");
+      throw new StickyAssignorStateError(
+        "IllegalStateException",
+        "No more unfilled consumers to be assigned.",
+      );
     } else if (underMin.length === 0) {
       consumer = state.unfilledExactlyMinQuota.shift()!;
     } else {
@@ -222,7 +225,8 @@ function assignRoundRobin(state: State, unassigned: readonly Tp[]): void {
     }
     const assignedCount = assignNewPartition(state, tp, consumer);
     if (assignedCount === state.minQuota) {
-      if (lastReturned < 0) throw new StickyAssignorStateError("Iterator.remove() without next()");
+      if (lastReturned < 0)
+        throw new StickyAssignorStateError("IllegalStateException", "Iterator.remove() without next()");
       underMin.splice(lastReturned, 1);
       cursor = lastReturned;
       lastReturned = -1;
@@ -237,6 +241,7 @@ function verifyUnfilledMembers(state: State): void {
   if (state.unfilledUnderMinQuota.length === 0) return;
   if (state.currentNumMembersWithOverMinQuota !== state.expectedNumMembersWithOverMinQuota) {
     throw new StickyAssignorStateError(
+      "IllegalStateException",
       "We haven't reached the expected number of members with more than the minQuota partitions, " +
         "but no more partitions to be assigned",
     );
@@ -244,6 +249,7 @@ function verifyUnfilledMembers(state: State): void {
   for (const member of state.unfilledUnderMinQuota) {
     if (state.assignment.get(member)!.length !== state.minQuota) {
       throw new StickyAssignorStateError(
+        "IllegalStateException",
         `Consumer: [${member}] doesn't reach minQuota partitions, and no more partitions to be assigned`,
       );
     }

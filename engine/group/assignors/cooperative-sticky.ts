@@ -22,7 +22,7 @@ export const cooperativeStickyAssignor: Assignor = {
 
 /** CooperativeStickyAssignor.assign as Kafka runs it; throws StickyAssignorStateError where Kafka fails. */
 export function kafkaCooperativeStickyAssign(input: AssignmentInput): AssignmentResult {
-  const run = runAbstractStickyAssignor(input);
+  const run = runAbstractStickyAssignor(input, "subscription");
   const transferring =
     run.partitionsTransferringOwnership ?? computeTransferring(run.subscriptions, run.assignment);
   for (const [key, member] of transferring) {

@@ -43,8 +43,10 @@ export interface StickySubscription {
   readonly topics: readonly string[];
   /** What the member last owned (ownedPartitions, or the eager assignor's userData), in its order. */
   readonly ownedPartitions: readonly Tp[];
-  /** The generation of `ownedPartitions`; DEFAULT_GENERATION when unknown. */
+  /** The generation of `ownedPartitions` as its MemberData carries it; DEFAULT_GENERATION when unknown. */
   readonly generation: number;
+  /** Subscription.generationId, what another member's claim is compared with; DEFAULT_GENERATION when absent. */
+  readonly subscriptionGeneration: number;
   readonly rackId: string | null;
 }
 

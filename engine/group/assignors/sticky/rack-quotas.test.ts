@@ -103,7 +103,7 @@ describe("cooperative-sticky: a claim given up on the wrong rack is transferring
         c1: { rack: "b", owned: ["topic1-2", "topic1-3"], generation: 1 },
       },
     );
-    const run = runAbstractStickyAssignor(request);
+    const run = runAbstractStickyAssignor(request, "subscription");
     expect(run.partitionsTransferringOwnership).toEqual(
       new Map([
         ["topic1-1", "c1"],

@@ -98,20 +98,27 @@ const uniform = [all, all, all];
 const nonEqual = [all, all, ["t1", "t3"]];
 const assignors = [stickyAssignor, cooperativeStickyAssignor];
 
+/**
+ * Rack configurations under which Kafka expects the rack-unaware assignment: [name, replication factor,
+ * broker racks, consumer racks, Kafka's expected number of rack-mismatched partitions (−1: not checked)].
+ */
+const RACKS_THAT_CHANGE_NOTHING = [
+  ["no broker racks", 3, nullRacks(3), racks(3), -1],
+  ["no consumer racks", 3, racks(3), nullRacks(3), -1],
+  ["every partition on every rack", 3, racks(3), racks(3), 0],
+  ["four broker racks, replication factor 4", 4, racks(4), racks(3), 0],
+  ["consumer racks hold no replica", 3, racks(3), ["d", "e", "f"], -1],
+  ["one consumer without rack", 3, racks(3), [null, "e", "f"], -1],
+] as const;
+
 describe.each(assignors)("$name, uniform subscriptions (constrained path)", (assignor) => {
   const expected = [
     "t1-0, t1-3, t2-0, t2-3, t2-6",
     "t1-1, t1-4, t2-1, t2-4, t3-0",
     "t1-2, t1-5, t2-2, t2-5, t3-1",
   ];
-  // The last column is Kafka's expected number of rack-mismatched partitions (−1: not checked).
   it.each([
-    ["no broker racks", 3, nullRacks(3), racks(3), -1],
-    ["no consumer racks", 3, racks(3), nullRacks(3), -1],
-    ["every partition on every rack", 3, racks(3), racks(3), 0],
-    ["four broker racks, replication factor 4", 4, racks(4), racks(3), 0],
-    ["consumer racks hold no replica", 3, racks(3), ["d", "e", "f"], -1],
-    ["one consumer without rack", 3, racks(3), [null, "e", "f"], -1],
+    ...RACKS_THAT_CHANGE_NOTHING,
     ["replication factor 1, aligned", 1, racks(3), racks(3), 0],
     ["replication factor 2, aligned", 2, racks(3), racks(3), 0],
     ["two broker racks for three consumers", 3, racks(2), racks(3), 5],
@@ -153,12 +160,7 @@ describe("uniform subscriptions, misaligned owners (replication factor 1)", () =
 
 describe.each(assignors)("$name, non-equal subscriptions (general path)", (assignor) => {
   it.each([
-    ["no broker racks", 3, nullRacks(3), racks(3), -1],
-    ["no consumer racks", 3, racks(3), nullRacks(3), -1],
-    ["every partition on every rack", 3, racks(3), racks(3), 0],
-    ["four broker racks, replication factor 4", 4, racks(4), racks(3), 0],
-    ["consumer racks hold no replica", 3, racks(3), ["d", "e", "f"], -1],
-    ["one consumer without rack", 3, racks(3), [null, "e", "f"], -1],
+    ...RACKS_THAT_CHANGE_NOTHING,
     ["two broker racks for three consumers", 3, racks(2), racks(3), 5],
   ] as const)("%s: same as rack-unaware", (_, replicationFactor, brokerRacks, consumerRacks, mismatched) => {
     const expected = [

@@ -184,6 +184,23 @@ describe("sim assign: sticky assignors", () => {
     const result = await run({ assignor: "cooperative-sticky", ...oneTopic });
     expect(sortedLists(result.stdout)).toEqual({ consumer1: ["topic-0", "topic-1"], consumer2: [] });
   });
+
+  it("rack-aware sticky and cooperative-sticky answer what Kafka 3.8+'s classes answer (issue 11)", async () => {
+    const requests = [
+      '{"assignor":"sticky","topics":[{"name":"a","partitions":4}],"partitionRacks":{"a-0":["rack-c"],"a-1":["rack-a","rack-b"],"a-2":["rack-c"],"a-3":["rack-a","rack-b"]},"members":[{"memberId":"m0","rackId":"rack-c","topics":["a"],"ownedPartitions":[],"generation":null},{"memberId":"m1","rackId":"rack-a","topics":["a"],"ownedPartitions":[],"generation":null},{"memberId":"m2","rackId":null,"topics":["a"],"ownedPartitions":[],"generation":null}]}',
+      '{"assignor":"sticky","topics":[{"name":"a","partitions":1},{"name":"b","partitions":4}],"partitionRacks":{"a-0":["rack-c","rack-b"],"b-0":["rack-c"],"b-1":["rack-b","rack-a"],"b-2":["rack-c"],"b-3":["rack-c","rack-a"]},"members":[{"memberId":"m0","rackId":"rack-a","topics":["a","b"],"ownedPartitions":["b-1","b-3"],"generation":3},{"memberId":"m1","rackId":"rack-a","topics":["a","b"],"ownedPartitions":["b-2"],"generation":3},{"memberId":"m2","rackId":"rack-c","topics":["a","b"],"ownedPartitions":[],"generation":null},{"memberId":"m3","rackId":null,"topics":["a","b"],"ownedPartitions":[],"generation":null}]}',
+      '{"assignor":"cooperative-sticky","topics":[{"name":"a","partitions":2}],"partitionRacks":{"a-0":["rack-c"],"a-1":["rack-a","rack-c"]},"members":[{"memberId":"m0","rackId":"rack-c","topics":["a"],"ownedPartitions":[],"generation":null},{"memberId":"m1","rackId":"rack-b","topics":["a"],"ownedPartitions":["a-0","a-1"],"generation":2}]}',
+    ];
+    const result = await run(`[${requests.join(",")}]`);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      "[" +
+        '{"assignment":{"m0":["a-0","a-2"],"m1":["a-1"],"m2":["a-3"]}},' +
+        '{"assignment":{"m0":["b-1","b-3"],"m1":["b-0"],"m2":["a-0"],"m3":["b-2"]}},' +
+        '{"assignment":{"m0":[],"m1":["a-1"]}}' +
+        "]\n",
+    );
+  });
 });
 
 describe("sim assign: malformed input fails the whole call", () => {

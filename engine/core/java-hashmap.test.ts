@@ -116,4 +116,48 @@ describe("JavaHashMap", () => {
       "payments-4,orders-39,orders-43,orders-47,payments-12,orders-51,payments-8,orders-55,payments-54,orders-59,orders-63,orders-1,payments-62,orders-5,orders-7,payments-36,orders-11,payments-32,orders-15,payments-40,orders-23,orders-27,payments-16,orders-31,payments-28,orders-35,orders-41,orders-45,payments-2,payments-14,orders-53,payments-10,orders-57,payments-48,orders-61,payments-60,orders-3,payments-56,orders-9,orders-13,orders-17,payments-46,payments-42,orders-21,orders-25,orders-29,payments-18,payments-30,orders-33,payments-26,orders-37",
     );
   });
+
+  it("computeIfAbsent puts a new key first in its bucket (groupPartitionsByTopic order)", () => {
+    const map = stringMap<number>();
+    for (const topic of ["t0", "events-v2", "c"]) map.computeIfAbsent(topic, () => 0);
+    expect([...map.keys()]).toEqual(["c", "events-v2", "t0"]);
+  });
+
+  it("computeIfAbsent resizes before inserting, so 13 keys still fit 16 buckets", () => {
+    const computed = stringMap<number>();
+    const put = stringMap<number>();
+    for (let i = 0; i < 13; i++) {
+      computed.computeIfAbsent(`k${i}`, () => i);
+      put.set(`k${i}`, i);
+    }
+    expect(computed.capacity).toBe(16);
+    expect([...computed.keys()].join(",")).toBe("k0,k1,k2,k3,k4,k11,k5,k10,k6,k7,k12,k8,k9");
+    expect(put.capacity).toBe(32);
+    expect([...put.keys()].join(",")).toBe("k0,k1,k2,k3,k4,k5,k11,k6,k10,k7,k8,k12,k9");
+  });
+
+  it("matches the JVM after 400 random computeIfAbsent, put and remove calls", () => {
+    const next = lcg(11);
+    const map = stringMap<number>();
+    for (let i = 0; i < 400; i++) {
+      const key = `topic-${next(120)}`;
+      const op = next(10);
+      if (op < 5) map.computeIfAbsent(key, () => 0);
+      else if (op < 7) map.set(key, 1);
+      else map.delete(key);
+    }
+    expect([...map.keys()].join(",")).toBe(
+      "topic-6,topic-8,topic-104,topic-102,topic-92,topic-108,topic-50,topic-72,topic-0,topic-96,topic-30,topic-76,topic-98,topic-54,topic-10,topic-32,topic-78,topic-56,topic-12,topic-34,topic-46,topic-48,topic-26,topic-28,topic-80,topic-82,topic-118,topic-116,topic-20,topic-14,topic-36,topic-38,topic-18",
+    );
+  });
+
+  it("computeIfAbsent resizes a small table when a bucket reaches 8 entries (put waits for 9)", () => {
+    const keys = ["k0", "k70", "k81", "k92", "k120", "k131", "k142", "k153"];
+    const map = stringMap<true>();
+    for (const key of keys.slice(0, 7)) map.computeIfAbsent(key, () => true);
+    expect([...map.keys()]).toEqual(["k142", "k131", "k120", "k92", "k81", "k70", "k0"]);
+    map.computeIfAbsent(keys[7]!, () => true);
+    expect(map.capacity).toBe(32);
+    expect([...map.keys()]).toEqual(["k92", "k81", "k70", "k0", "k153", "k142", "k131", "k120"]);
+  });
 });

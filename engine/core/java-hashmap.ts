@@ -5,6 +5,7 @@
 // Rules reproduced:
 // - bucket = spread(h) & (capacity − 1) with spread(h) = h ^ (h >>> 16);
 // - buckets iterate ascending, and a bucket iterates in insertion order (a re-put keeps the position);
+//   computeIfAbsent instead puts a new key at the front of its bucket and resizes before inserting;
 // - the table is allocated on the first put, then doubles when size > 0.75·capacity; a resize splits every
 //   bucket into "stays" and "moves up by oldCapacity", each keeping its relative order;
 // - a bucket reaching 9 entries while capacity < 64 forces a resize (HashMap.treeifyBin).
@@ -125,6 +126,29 @@ export class JavaHashMap<K, V> {
     }
     if (this.byIdentity.size > this.threshold) this.resize();
     return this;
+  }
+
+  /**
+   * HashMap.computeIfAbsent, which differs from put in three ways that change the order: it resizes
+   * before inserting (when the size already exceeds the threshold), a new key goes to the FRONT of its
+   * bucket, and a bucket that already holds 8 entries is treeified (put waits for 9).
+   */
+  computeIfAbsent(key: K, create: (key: K) => V): V {
+    const id = this.identity(key);
+    const existing = this.byIdentity.get(id);
+    if (existing) return existing.value;
+    if (this.table === null) this.allocate();
+    else if (this.byIdentity.size > this.threshold) this.resize();
+    const table = this.table!;
+    const node: Node<K, V> = { key, value: create(key), spreadHash: javaSpreadHash(this.hashCode(key)) };
+    const bucket = table[node.spreadHash & (table.length - 1)]!;
+    bucket.unshift(node);
+    this.byIdentity.set(id, node);
+    if (bucket.length >= TREEIFY_THRESHOLD) {
+      if (table.length < MIN_TREEIFY_CAPACITY) this.resize();
+      else this.treeBins = true;
+    }
+    return node.value;
   }
 
   delete(key: K): boolean {

@@ -7,21 +7,22 @@
 
 import { runAbstractStickyAssignor, toAssignmentResult } from "./sticky/abstract-sticky";
 import { removeFirst, type StickySubscription, type Tp } from "./sticky/model";
-import { assignWithFallback } from "./sticky-fallback";
+import { assignOrIgnoreOwnership } from "./sticky-fallback";
 import type { AssignmentInput, AssignmentResult, Assignor } from "./types";
 
 export const cooperativeStickyAssignor: Assignor = {
   name: "cooperative-sticky",
   supportedProtocols: ["EAGER", "COOPERATIVE"],
   assign(input: AssignmentInput): AssignmentResult {
-    const { result, fallbackLevel } = assignWithFallback(input, assignOneRound);
-    // A fallback that ignored ownership must still never hand out a partition someone else owns.
-    return fallbackLevel === 2 ? withholdStillOwned(input, result) : result;
+    const { result, ownershipIgnored } = assignOrIgnoreOwnership(input, kafkaCooperativeStickyAssign);
+    // An answer that ignored ownership must still never hand out a partition someone else owns.
+    return ownershipIgnored ? withholdStillOwned(input, result) : result;
   },
 };
 
-function assignOneRound(input: AssignmentInput): AssignmentResult {
-  const run = runAbstractStickyAssignor(input);
+/** CooperativeStickyAssignor.assign as Kafka runs it; throws StickyAssignorStateError where Kafka fails. */
+export function kafkaCooperativeStickyAssign(input: AssignmentInput): AssignmentResult {
+  const run = runAbstractStickyAssignor(input, "subscription");
   const transferring =
     run.partitionsTransferringOwnership ?? computeTransferring(run.subscriptions, run.assignment);
   for (const [key, member] of transferring) {

@@ -1,38 +1,34 @@
-// On a few inputs Kafka's own AbstractStickyAssignor throws instead of assigning (an
-// IllegalStateException from the rack-aware constrained fill, or a NullPointerException with mixed
-// generations; see sticky/model.ts). In a real group the leader's poll() would then fail and the
-// group would stall. The simulator must always hand out a valid assignment, so it falls back, in
-// order, to what Kafka computes (1) without rack information, then (2) without ownership claims.
-// The fallback is documented in README.md; every input on which Kafka succeeds is unaffected.
+// Kafka's AbstractStickyAssignor fails on a few inputs (StickyAssignorStateError in sticky/model.ts):
+// - an IllegalStateException from the constrained fill when a member claims a partition number the
+//   leader's metadata does not have (e.g. the leader's metadata is older than the claim);
+// - a NullPointerException on the general path when it dereferences a member that left the balancing
+//   scope (e.g. a partition whose previous owner, of an older generation, holds all it can get);
+// - and on the general path its reassignment loop has no bound, which the port caps.
+// A real group's leader then fails its poll() with that exception and the group gets no assignment. The
+// simulator must still hand one out, so on exactly these inputs it answers what Kafka computes for the
+// same group with every ownership claim dropped (no previous owners, so none of these failures can
+// arise). Every input on which Kafka returns an assignment gets Kafka's own answer.
 import { StickyAssignorStateError } from "./sticky/model";
 import type { AssignmentInput, AssignmentResult } from "./types";
 
 export interface FallbackResult {
-  result: AssignmentResult;
-  /** 0: Kafka's own answer; 1: computed without racks; 2: computed without ownership claims. */
-  fallbackLevel: 0 | 1 | 2;
+  readonly result: AssignmentResult;
+  /** True when Kafka fails on this input and the answer ignores every ownership claim. */
+  readonly ownershipIgnored: boolean;
 }
 
-export function assignWithFallback(
+export function assignOrIgnoreOwnership(
   input: AssignmentInput,
   assign: (input: AssignmentInput) => AssignmentResult,
 ): FallbackResult {
-  const attempts: AssignmentInput[] = [
-    input,
-    { topics: input.topics, members: input.members },
-    {
-      topics: input.topics,
-      members: input.members.map((m) => ({ ...m, ownedPartitions: [], generation: null })),
-    },
-  ];
-  let lastError: unknown;
-  for (const [level, attempt] of attempts.entries()) {
-    try {
-      return { result: assign(attempt), fallbackLevel: level as 0 | 1 | 2 };
-    } catch (error) {
-      if (!(error instanceof StickyAssignorStateError)) throw error;
-      lastError = error;
-    }
+  try {
+    return { result: assign(input), ownershipIgnored: false };
+  } catch (error) {
+    if (!(error instanceof StickyAssignorStateError)) throw error;
   }
-  throw lastError;
+  const unclaimed: AssignmentInput = {
+    ...input,
+    members: input.members.map((member) => ({ ...member, ownedPartitions: [], generation: null })),
+  };
+  return { result: assign(unclaimed), ownershipIgnored: true };
 }

@@ -4,15 +4,14 @@
 // The leader puts the JoinGroup members into a `new HashMap<>()` keyed by member id in the order it received
 // them, and every member loop of the assignor follows that map's iteration order; it is emulated here so
 // order-dependent outcomes (who keeps maxQuota, who wins a same-generation tie) match Kafka. Topics
-// subscribed but absent from the metadata (or with no partitions) are skipped. A generation that is null or
-// negative is Kafka's DEFAULT_GENERATION (−1), as `Subscription` maps negative generation ids to none.
+// subscribed but absent from the metadata (or with no partitions) are skipped. How each member's ownership
+// and generation are read depends on the assignor (member-data.ts).
 
-import { javaStringHashCode } from "../../../core/java-hash";
-import { JavaHashMap } from "../../../core/java-hashmap";
 import type { AssignmentInput, AssignmentResult, MemberSubscription } from "../types";
 import { buildConstrainedAssignment } from "./constrained-builder";
 import { buildGeneralAssignment } from "./general-builder";
-import { DEFAULT_GENERATION, type StickySubscription, type Tp, TpPool } from "./model";
+import { leaderSubscriptions, type MemberDataSource } from "./member-data";
+import { type StickySubscription, type Tp, TpPool } from "./model";
 import { resolveOwnership } from "./owned-partitions";
 import { buildRackInfo } from "./rack-info";
 
@@ -25,9 +24,9 @@ export interface StickyRun {
   readonly subscriptions: readonly StickySubscription[];
 }
 
-export function runAbstractStickyAssignor(input: AssignmentInput): StickyRun {
+export function runAbstractStickyAssignor(input: AssignmentInput, source: MemberDataSource): StickyRun {
   const pool = new TpPool();
-  const subscriptions = leaderSubscriptions(input.members, pool);
+  const subscriptions = leaderSubscriptions(input.members, pool, source);
   const partitionsPerTopic = subscribedPartitionCounts(input, subscriptions);
   const allPartitions: Tp[] = [];
   for (const [topic, count] of partitionsPerTopic) {
@@ -47,19 +46,6 @@ export function runAbstractStickyAssignor(input: AssignmentInput): StickyRun {
     ...ownership,
   });
   return { assignment, partitionsTransferringOwnership: null, subscriptions };
-}
-
-/** The leader's `Map<String, Subscription>`: a later duplicate id replaces the value, keeping the slot. */
-function leaderSubscriptions(members: readonly MemberSubscription[], pool: TpPool): StickySubscription[] {
-  const byMember = new JavaHashMap<string, MemberSubscription>(javaStringHashCode, (id) => id);
-  for (const member of members) byMember.set(member.memberId, member);
-  return [...byMember.entries()].map(([memberId, member]) => ({
-    memberId,
-    topics: member.topics,
-    ownedPartitions: member.ownedPartitions.map((tp) => pool.get(tp.topic, tp.partition)),
-    generation: member.generation === null || member.generation < 0 ? DEFAULT_GENERATION : member.generation,
-    rackId: member.rackId,
-  }));
 }
 
 /** partitionsPerTopic: subscribed topics that exist with at least one partition, sorted by name. */

@@ -1,15 +1,20 @@
-// AbstractStickyAssignor.ConstrainedAssignmentBuilder: the path taken when every member subscribes to the
-// same topics. Quotas are minQuota = ⌊P/C⌋ and maxQuota = ⌈P/C⌉, with exactly P mod C members at maxQuota.
+// AbstractStickyAssignor.ConstrainedAssignmentBuilder (Kafka 3.8+, after KAFKA-15170): the path taken when
+// every member subscribes to the same topics. Quotas are minQuota = ⌊P/C⌋ and maxQuota = ⌈P/C⌉, with exactly
+// P mod C members at maxQuota.
 //
 // 1. Owned partitions (rack-matching ones only when rack-aware), sorted by (partition, topic), are kept up to
 //    a quota, visiting members in the leader's HashMap order: a member owning ≥ maxQuota keeps maxQuota while
-//    maxQuota slots remain, otherwise it keeps minQuota (and may still grow to maxQuota later); the rest become
-//    "revoked". A member owning < minQuota keeps everything and is "unfilled".
-// 2. When rack-aware, unassigned partitions go round-robin to rack-matching unfilled members.
+//    maxQuota slots remain, otherwise it keeps minQuota (and may still grow to maxQuota later); the rest are
+//    "maybe revoked". A member owning < minQuota keeps everything and is "unfilled".
+// 2. When rack-aware, unassigned partitions go round-robin to rack-matching unfilled members, within the
+//    same quotas: a member reaching maxQuota counts towards the P mod C, and once they are all used no
+//    member at minQuota takes another.
 // 3. The rest go round-robin over the unfilled members (sorted by member id) up to minQuota, then one each to
 //    members at minQuota (also sorted by id) until the maxQuota slots are used.
-// A partition that was revoked or had several previous owners and lands somewhere new is recorded in
-// partitionsTransferringOwnership, which the cooperative assignor withholds for one round.
+// Each partition a member gave up (rack mismatch or over quota) is recorded with that member. A newly assigned
+// partition that another member gave up, or that several members claimed, is recorded in
+// partitionsTransferringOwnership, which the cooperative assignor withholds for one round; a member taking
+// back a partition it gave up itself keeps it.
 
 import { javaStringCompare } from "../../../core/java-hash";
 import {
@@ -44,9 +49,10 @@ interface State {
   currentNumMembersWithOverMinQuota: number;
   readonly assignment: Map<string, Tp[]>;
   readonly assignedPartitions: Tp[];
-  readonly allRevokedPartitions: Set<string>;
+  /** partition key → the member that gave it up (rack mismatch or over quota): Kafka's maybeRevokedPartitions. */
+  readonly maybeRevokedPartitions: Map<string, string>;
   readonly unfilledUnderMinQuota: string[];
-  unfilledExactlyMinQuota: string[];
+  readonly unfilledExactlyMinQuota: string[];
   readonly partitionsTransferringOwnership: Map<string, string>;
 }
 
@@ -62,7 +68,7 @@ export function buildConstrainedAssignment(input: ConstrainedInput): Constrained
     currentNumMembersWithOverMinQuota: 0,
     assignment: new Map([...input.consumerToOwnedPartitions.keys()].map((member) => [member, []])),
     assignedPartitions: [],
-    allRevokedPartitions: new Set(),
+    maybeRevokedPartitions: new Map(),
     unfilledUnderMinQuota: [],
     unfilledExactlyMinQuota: [],
     partitionsTransferringOwnership: new Map(),
@@ -85,7 +91,11 @@ function assignOwnedPartitions(state: State): void {
   const { rackInfo, partitionsWithMultiplePreviousOwners } = state.input;
   for (const [consumer, claimed] of state.input.consumerToOwnedPartitions) {
     const sorted = claimed
-      .filter((tp) => !racksMismatch(rackInfo, consumer, tp))
+      .filter((tp) => {
+        const mismatch = racksMismatch(rackInfo, consumer, tp);
+        if (mismatch) state.maybeRevokedPartitions.set(tp.key, consumer);
+        return !mismatch;
+      })
       .sort(compareByPartitionThenTopic);
     // Each doubly claimed partition loses its first occurrence, like List.remove(Object) in Kafka's loop.
     const dropped = new Set<string>();
@@ -97,7 +107,7 @@ function assignOwnedPartitions(state: State): void {
     const kept = keepOwnedUpToQuota(state, consumer, owned);
     state.assignment.get(consumer)!.push(...kept);
     state.assignedPartitions.push(...kept);
-    for (const tp of owned.slice(kept.length)) state.allRevokedPartitions.add(tp.key);
+    for (const tp of owned.slice(kept.length)) state.maybeRevokedPartitions.set(tp.key, consumer);
   }
 }
 
@@ -106,19 +116,11 @@ function keepOwnedUpToQuota(state: State, consumer: string, owned: Tp[]): Tp[] {
     state.unfilledUnderMinQuota.push(consumer);
     return owned;
   }
-  if (
-    owned.length >= state.maxQuota &&
-    state.currentNumMembersWithOverMinQuota < state.expectedNumMembersWithOverMinQuota
-  ) {
-    state.currentNumMembersWithOverMinQuota++;
-    if (state.currentNumMembersWithOverMinQuota === state.expectedNumMembersWithOverMinQuota) {
-      state.unfilledExactlyMinQuota = [];
-    }
+  if (owned.length >= state.maxQuota && hasOverMinQuotaSlots(state)) {
+    countMemberOverMinQuota(state);
     return owned.slice(0, state.maxQuota);
   }
-  if (state.currentNumMembersWithOverMinQuota < state.expectedNumMembersWithOverMinQuota) {
-    state.unfilledExactlyMinQuota.push(consumer);
-  }
+  if (hasOverMinQuotaSlots(state)) state.unfilledExactlyMinQuota.push(consumer);
   return owned.slice(0, state.minQuota);
 }
 
@@ -157,8 +159,11 @@ function unassignedPartitions(state: State): Tp[] {
 function assignNewPartition(state: State, tp: Tp, consumer: string): number {
   const consumerAssignment = state.assignment.get(consumer)!;
   consumerAssignment.push(tp);
+  // Given up by another member (not by this one, which may take back a partition it owned on the wrong
+  // rack), or claimed by several: the cooperative assignor withholds it for one round.
+  const revokedFrom = state.maybeRevokedPartitions.get(tp.key);
   if (
-    state.allRevokedPartitions.has(tp.key) ||
+    (revokedFrom !== undefined && revokedFrom !== consumer) ||
     state.input.partitionsWithMultiplePreviousOwners.has(tp.key)
   ) {
     state.partitionsTransferringOwnership.set(tp.key, consumer);
@@ -181,7 +186,10 @@ function assignRackAwareRoundRobin(state: State, unassigned: Tp[]): Tp[] {
       const assignmentCount = state.assignment.get(consumer)!.length + 1;
       if (assignmentCount >= state.minQuota) {
         underMin.splice(underMin.indexOf(consumer), 1);
-        if (assignmentCount < state.maxQuota) state.unfilledExactlyMinQuota.push(consumer);
+        // At minQuota it may take one more only while fewer than the expected members are over minQuota.
+        if (assignmentCount < state.maxQuota && hasOverMinQuotaSlots(state)) {
+          state.unfilledExactlyMinQuota.push(consumer);
+        }
       } else {
         nextIndex++;
       }
@@ -192,6 +200,7 @@ function assignRackAwareRoundRobin(state: State, unassigned: Tp[]): Tp[] {
         consumer = state.unfilledExactlyMinQuota[firstIndex]!;
         if (state.assignment.get(consumer)!.length + 1 === state.maxQuota) {
           state.unfilledExactlyMinQuota.splice(firstIndex, 1);
+          countMemberOverMinQuota(state);
         }
       }
     }
@@ -199,6 +208,18 @@ function assignRackAwareRoundRobin(state: State, unassigned: Tp[]): Tp[] {
     else assignNewPartition(state, tp, consumer);
   }
   return remaining;
+}
+
+function hasOverMinQuotaSlots(state: State): boolean {
+  return state.currentNumMembersWithOverMinQuota < state.expectedNumMembersWithOverMinQuota;
+}
+
+/** A member reached maxQuota; once the expected number has, members at minQuota count as filled. */
+function countMemberOverMinQuota(state: State): void {
+  state.currentNumMembersWithOverMinQuota++;
+  if (state.currentNumMembersWithOverMinQuota === state.expectedNumMembersWithOverMinQuota) {
+    state.unfilledExactlyMinQuota.length = 0;
+  }
 }
 
 /** Step 3, with the LinkedList iterator over the under-minQuota members emulated (cursor + last returned). */
@@ -212,7 +233,10 @@ function assignRoundRobin(state: State, unassigned: readonly Tp[]): void {
       lastReturned = cursor;
       consumer = underMin[cursor++]!;
     } else if (underMin.length === 0 && state.unfilledExactlyMinQuota.length === 0) {
-      throw new StickyAssignorStateError("No more unfilled consumers to be assigned.");
+      throw new StickyAssignorStateError(
+        "IllegalStateException",
+        "No more unfilled consumers to be assigned.",
+      );
     } else if (underMin.length === 0) {
       consumer = state.unfilledExactlyMinQuota.shift()!;
     } else {
@@ -222,7 +246,8 @@ function assignRoundRobin(state: State, unassigned: readonly Tp[]): void {
     }
     const assignedCount = assignNewPartition(state, tp, consumer);
     if (assignedCount === state.minQuota) {
-      if (lastReturned < 0) throw new StickyAssignorStateError("Iterator.remove() without next()");
+      if (lastReturned < 0)
+        throw new StickyAssignorStateError("IllegalStateException", "Iterator.remove() without next()");
       underMin.splice(lastReturned, 1);
       cursor = lastReturned;
       lastReturned = -1;
@@ -237,6 +262,7 @@ function verifyUnfilledMembers(state: State): void {
   if (state.unfilledUnderMinQuota.length === 0) return;
   if (state.currentNumMembersWithOverMinQuota !== state.expectedNumMembersWithOverMinQuota) {
     throw new StickyAssignorStateError(
+      "IllegalStateException",
       "We haven't reached the expected number of members with more than the minQuota partitions, " +
         "but no more partitions to be assigned",
     );
@@ -244,6 +270,7 @@ function verifyUnfilledMembers(state: State): void {
   for (const member of state.unfilledUnderMinQuota) {
     if (state.assignment.get(member)!.length !== state.minQuota) {
       throw new StickyAssignorStateError(
+        "IllegalStateException",
         `Consumer: [${member}] doesn't reach minQuota partitions, and no more partitions to be assigned`,
       );
     }

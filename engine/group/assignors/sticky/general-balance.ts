@@ -86,8 +86,9 @@ function canConsumerParticipateInReassignment(state: GeneralState, member: strin
 /**
  * performReassignments; returns whether anything moved. Passes repeat only while some partition moved, and a
  * move normally goes to a member 2+ partitions lighter; since PartitionMovements may swap in a sibling from
- * another member, that is not a proof of termination, so a move budget (far above anything observed) turns
- * a livelock into an error instead of a hang.
+ * another member, that is not a proof of termination. Kafka's loop has no bound here (the one place where
+ * its assignor could spin forever), so the port keeps a move budget, far above anything observed; running
+ * out is reported as Kafka's "endless loop" and answered by sticky-fallback.ts instead of hanging.
  */
 function performReassignments(state: GeneralState, partitions: readonly Tp[]): boolean {
   let reassignmentPerformed = false;
@@ -99,7 +100,10 @@ function performReassignments(state: GeneralState, partitions: readonly Tp[]): b
       const tp = partitions[i]!;
       const member = state.currentPartitionConsumer.get(tp.key);
       if (member === undefined)
-        throw new StickyAssignorStateError(`AbstractStickyAssignor: ${tp.key} has no consumer`);
+        throw new StickyAssignorStateError(
+          "NullPointerException",
+          `AbstractStickyAssignor: ${tp.key} has no consumer`,
+        );
       const size = assignedCount(state, member);
       const previous = state.prevAssignment.get(tp.key);
       let target: string | undefined;
@@ -110,7 +114,7 @@ function performReassignments(state: GeneralState, partitions: readonly Tp[]): b
       }
       if (target === undefined) continue;
       if (--movesLeft < 0)
-        throw new StickyAssignorStateError("sticky assignor: reassignment did not converge");
+        throw new StickyAssignorStateError("endless loop", "sticky assignor: reassignment did not converge");
       reassignPartitionTo(state, tp, target);
       reassignmentPerformed = true;
       modified = true;
@@ -133,7 +137,10 @@ function leastLoadedSubscriber(state: GeneralState, topic: string): string {
   for (const member of state.sortedCurrentSubscriptions) {
     if (state.consumerTopicSets.get(member)!.has(topic)) return member;
   }
-  throw new StickyAssignorStateError(`AbstractStickyAssignor: no consumer for topic ${topic}`);
+  throw new StickyAssignorStateError(
+    "NullPointerException",
+    `AbstractStickyAssignor: no consumer for topic ${topic}`,
+  );
 }
 
 /**
@@ -198,7 +205,10 @@ function isBalancedLiterally(state: GeneralState): boolean {
         if (held.has(key)) continue;
         const holder = holders.get(key);
         if (holder === undefined)
-          throw new StickyAssignorStateError(`AbstractStickyAssignor: ${key} has no consumer`);
+          throw new StickyAssignorStateError(
+            "NullPointerException",
+            `AbstractStickyAssignor: ${key} has no consumer`,
+          );
         if (size + 1 < assignedCount(state, holder)) return false;
       }
     }

@@ -8,7 +8,7 @@
 import { javaStringCompare } from "../../../core/java-hash";
 import { balance } from "./general-balance";
 import type { ConsumerGenerationPair, GeneralState } from "./general-state";
-import { DEFAULT_GENERATION, type StickySubscription, type Tp, type TpPool } from "./model";
+import type { StickySubscription, Tp, TpPool } from "./model";
 import { PartitionMovements } from "./partition-movements";
 import { type RackInfo, racksMismatch } from "./rack-info";
 import { SortedMembers } from "./sorted-members";
@@ -112,7 +112,6 @@ function sortedPartitions(input: GeneralInput, topicConsumers: ReadonlyMap<strin
  */
 function previousAssignment(input: GeneralInput): Map<string, ConsumerGenerationPair> {
   const prevAssignment = new Map<string, ConsumerGenerationPair>();
-  if (input.maxGeneration === DEFAULT_GENERATION) return prevAssignment;
   for (const subscription of input.subscriptions) {
     if (subscription.generation >= input.maxGeneration) continue;
     for (const tp of subscription.ownedPartitions) {

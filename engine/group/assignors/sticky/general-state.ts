@@ -45,6 +45,7 @@ export function assignedCount(state: GeneralState, member: string): number {
     // Kafka dereferences a member that is not in the balancing scope here and fails with a
     // NullPointerException; surface the same failure instead of inventing an answer.
     throw new StickyAssignorStateError(
+      "NullPointerException",
       `AbstractStickyAssignor: member ${member} is not part of the current assignment`,
     );
   }

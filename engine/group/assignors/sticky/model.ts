@@ -43,8 +43,10 @@ export interface StickySubscription {
   readonly topics: readonly string[];
   /** What the member last owned (ownedPartitions, or the eager assignor's userData), in its order. */
   readonly ownedPartitions: readonly Tp[];
-  /** The generation of `ownedPartitions`; DEFAULT_GENERATION when unknown. */
+  /** The generation of `ownedPartitions` as its MemberData carries it; DEFAULT_GENERATION when unknown. */
   readonly generation: number;
+  /** Subscription.generationId, what another member's claim is compared with; DEFAULT_GENERATION when absent. */
+  readonly subscriptionGeneration: number;
   readonly rackId: string | null;
 }
 
@@ -67,10 +69,25 @@ export function removeFirst(list: Tp[], tp: Tp): boolean {
 }
 
 /**
- * Kafka's assignor fails on this input too: an IllegalStateException it throws itself (e.g. the rack-aware
- * constrained fill can leave the maxQuota count short), or a NullPointerException (e.g. a partition's
- * previous owner left the balancing scope). The leader's assignment then fails; we fail the same way.
+ * What Kafka's AbstractStickyAssignor does at the point where the port throws: fail with that Java exception
+ * (the leader's assignment, and so its poll(), fails), or, for the general path's reassignment loop, keep
+ * going without end (Kafka has no bound there; the port stops after a budget far above anything seen).
+ */
+export type KafkaStickyFailure = "IllegalStateException" | "NullPointerException" | "endless loop";
+
+/**
+ * Raised where Kafka's own code fails on the same input: an IllegalStateException it throws itself (the
+ * constrained fill, when a member claims a partition number the leader's metadata does not have), or a
+ * NullPointerException (the general path dereferencing a member that left the balancing scope, e.g. the
+ * previous owner of a partition from an older generation).
  */
 export class StickyAssignorStateError extends Error {
   override readonly name = "StickyAssignorStateError";
+
+  constructor(
+    readonly kafkaFailure: KafkaStickyFailure,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -6,7 +6,8 @@
 // - a claim from the same generation as the current claimant invalidates the partition: it is removed from the
 //   current claimant, recorded as having multiple previous owners, and the newcomer becomes the claimant
 //   without keeping it (so a third same-generation claim also loses it);
-// - a higher generation takes the partition over; a lower one is ignored.
+// - a higher generation takes the partition over; a lower one is ignored. (Each member's own generation is
+//   compared with the current claimant's Subscription.generationId, see member-data.ts.)
 // Only partitions of topics that still exist are considered. "All subscriptions equal" compares raw topic
 // lists as sets, and, as in Kafka, a member with an empty list re-seeds the reference set.
 
@@ -48,11 +49,11 @@ export function resolveOwnership(
       if (other === undefined) {
         owned.push(tp);
         previousOwner.set(tp.key, subscription);
-      } else if (generation === other.generation) {
+      } else if (generation === other.subscriptionGeneration) {
         partitionsWithMultiplePreviousOwners.add(tp.key);
         removeFirst(consumerToOwnedPartitions.get(other.memberId)!, tp);
         previousOwner.set(tp.key, subscription);
-      } else if (generation > other.generation) {
+      } else if (generation > other.subscriptionGeneration) {
         owned.push(tp);
         removeFirst(consumerToOwnedPartitions.get(other.memberId)!, tp);
         previousOwner.set(tp.key, subscription);

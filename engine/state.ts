@@ -178,8 +178,11 @@ export interface ProducerState {
   nextBatchId: number;
   /** When the sender thread will next wake; a senderWake timer for another time is stale. */
   senderWakeAtUs: number | null;
-  /** Rotates the partition the drain starts at, so no partition starves (RecordAccumulator.drainIndex). */
-  drainIndex: number;
+  /**
+   * Per leader, the index (in that leader's partitions) where its next drain starts, so no
+   * partition starves: RecordAccumulator.nodesDrainIndex keeps one per node.
+   */
+  drainIndexByBroker: Map<number, number>;
   /** Per leader: last time it had ready data and last time it was drained (adaptive partitioning). */
   nodeLatency: Map<number, { readyTimeMs: number; drainTimeMs: number }>;
   bufferUsedBytes: number;

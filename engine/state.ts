@@ -50,12 +50,22 @@ export interface PartitionLogState {
   highWatermark: number;
   /** The most recent records, oldest first, at most RECORDS_RETAINED_PER_PARTITION. */
   retained: RecordData[];
+  /** The batches that hold the retained records, oldest first: a fetch reads whole batches. */
+  batches: LogBatch[];
   /** The topic's configs (alterTopicConfig changes them on a live topic, as kafka-configs does). */
   config: TopicConfig;
   /** Oldest first; the last one is the active segment. Never empty. */
   segments: LogSegment[];
   /** Idempotent producers' last batches, by Kafka producer id (ProducerStateManager). */
   producerStates: Map<number, BrokerProducerEntry>;
+}
+
+/** A record batch as the leader appended it; the log holds batches, not loose records. */
+export interface LogBatch {
+  readonly baseOffset: number;
+  readonly recordCount: number;
+  /** Bytes on disk: the batch as the producer sent it (header included, records compressed). */
+  readonly sizeBytes: number;
 }
 
 /** A log segment, summarised: the simulator keeps offsets and sizes, not the bytes. */

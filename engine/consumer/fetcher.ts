@@ -2,7 +2,7 @@
 // partitions (assigned, with a position, nothing buffered, not paused, not pending revocation),
 // position resets with ListOffsets per auto.offset.reset, and OFFSET_OUT_OF_RANGE handling.
 import { brokerActor, type SimContext } from "../context";
-import type { MessageBody } from "../protocol";
+import type { FetchPartition, MessageBody } from "../protocol";
 import { poll } from "./poll";
 import { type ConsumerState, tpKey } from "./types";
 
@@ -96,13 +96,19 @@ function fetchable(consumer: ConsumerState, key: string): boolean {
 export function sendFetches(ctx: SimContext, consumer: ConsumerState): void {
   if (consumer.leaders === null || !isRunning(consumer)) return;
   const config = consumer.spec.config;
-  const byBroker = new Map<number, { topic: string; partition: number; fetchOffset: number }[]>();
+  const byBroker = new Map<number, FetchPartition[]>();
   for (const tp of consumer.assigned) {
     const key = tpKey(tp);
     const leader = consumer.leaders.get(key);
     if (leader === undefined || consumer.fetchInFlight.has(leader) || !fetchable(consumer, key)) continue;
     const list = byBroker.get(leader) ?? [];
-    list.push({ topic: tp.topic, partition: tp.partition, fetchOffset: consumer.positions.get(key)! });
+    const fetchOffset = consumer.positions.get(key)!;
+    list.push({
+      topic: tp.topic,
+      partition: tp.partition,
+      fetchOffset,
+      maxBytes: config["max.partition.fetch.bytes"],
+    });
     byBroker.set(leader, list);
   }
   for (const [brokerId, partitions] of byBroker) {

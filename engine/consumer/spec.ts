@@ -9,6 +9,9 @@ import { clientId, topicName } from "../scenario/fields";
 
 const groupIdString = z.string().min(1).max(249);
 
+/** ConsumerConfig: 1048576 (1 MiB) per partition per fetch, at least 0. */
+const maxPartitionFetchBytes = z.number().int().min(0).max(2_147_483_647).default(1_048_576);
+
 export const assignConsumerSchema = z
   .object({
     id: clientId,
@@ -23,16 +26,11 @@ export const assignConsumerSchema = z
         "max.poll.records": z.number().int().min(1).max(100_000).default(500),
         "fetch.max.wait.ms": z.number().int().min(0).max(60_000).default(500),
         "fetch.min.bytes": z.number().int().min(0).max(52_428_800).default(1),
+        "max.partition.fetch.bytes": maxPartitionFetchBytes,
         "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
       })
       .strict()
-      .default({
-        "auto.offset.reset": "latest",
-        "max.poll.records": 500,
-        "fetch.max.wait.ms": 500,
-        "fetch.min.bytes": 1,
-        "request.timeout.ms": 30_000,
-      }),
+      .prefault({}),
   })
   .strict();
 
@@ -87,6 +85,7 @@ export const subscribeConfigSchema = z
     "fetch.max.wait.ms": z.number().int().min(0).max(60_000).default(500),
     "fetch.min.bytes": z.number().int().min(0).max(52_428_800).default(1),
     "fetch.max.bytes": z.number().int().min(0).max(2_147_483_647).default(52_428_800),
+    "max.partition.fetch.bytes": maxPartitionFetchBytes,
     "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
     "retry.backoff.ms": z.number().int().min(0).max(3_600_000).default(100),
   })

@@ -92,11 +92,13 @@ export type MessageBody =
     }
   | {
       readonly api: "ListOffsetsRequest";
-      readonly timestamp: "EARLIEST" | "LATEST";
+      /** EARLIEST, LATEST, or a timestamp in ms: the first offset whose record is at least that new. */
+      readonly timestamp: "EARLIEST" | "LATEST" | number;
       readonly partitions: readonly { topic: string; partition: number }[];
     }
   | {
       readonly api: "ListOffsetsResponse";
+      /** offset −1 (UNKNOWN_OFFSET): no record is as new as the timestamp asked for. */
       readonly partitions: readonly { topic: string; partition: number; offset: number }[];
     }
   | {

@@ -7,7 +7,7 @@ import { handleGroupRequest } from "../group/coordinator/handler";
 import { isGroupMessage } from "../group/protocol";
 import type { FetchedPartition, FetchPartition, MessageBody, ProduceBatch, ProduceError } from "../protocol";
 import { type BrokerState, type ParkedFetch, type PartitionLogState, partitionKey } from "../state";
-import { readLog } from "./log-read";
+import { offsetForTimestamp, readLog } from "./log-read";
 import { appendBatch } from "./partition-log";
 import { checkSequence, recordAppendedBatch } from "./producer-state";
 
@@ -36,12 +36,7 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
         api: "ListOffsetsResponse",
         partitions: body.partitions.map(({ topic, partition }) => {
           const log = ctx.state.partitions.get(partitionKey(topic, partition))!;
-          // ListOffsets(LATEST) for a read_uncommitted client answers the high watermark, not the LEO.
-          return {
-            topic,
-            partition,
-            offset: body.timestamp === "EARLIEST" ? log.logStartOffset : log.highWatermark,
-          };
+          return { topic, partition, offset: listOffset(log, body.timestamp) };
         }),
       });
       return;
@@ -59,6 +54,16 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
       throw new Error(`unhandled message ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * ListOffsets for a read_uncommitted client: EARLIEST is the log start, LATEST the high watermark
+ * (not the LEO), a timestamp the first offset whose record is at least that new, or −1.
+ */
+function listOffset(log: PartitionLogState, timestamp: "EARLIEST" | "LATEST" | number): number {
+  if (timestamp === "EARLIEST") return log.logStartOffset;
+  if (timestamp === "LATEST") return log.highWatermark;
+  return offsetForTimestamp(log, timestamp);
 }
 
 function metadataResponse(ctx: SimContext): MessageBody {

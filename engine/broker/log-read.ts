@@ -97,3 +97,20 @@ export function readLog(
   }
   return { records, bytes };
 }
+
+/**
+ * UnifiedLog.fetchOffsetByTimestamp below the high watermark: the first offset whose record
+ * timestamp (ms, CreateTime) is at least `timestampMs`, or −1 when none is that new. Offsets older
+ * than the records kept in memory count as timestamp 0 (the simulation's start).
+ */
+export function offsetForTimestamp(log: PartitionLogState, timestampMs: number): number {
+  const firstRetained = log.retained[0]?.offset ?? log.logEndOffset;
+  if (log.logStartOffset < firstRetained && timestampMs <= 0) return log.logStartOffset;
+  for (const record of log.retained) {
+    if (record.offset >= log.highWatermark) break;
+    if (record.offset >= log.logStartOffset && Math.floor(record.timestampUs / 1000) >= timestampMs) {
+      return record.offset;
+    }
+  }
+  return -1;
+}

@@ -196,6 +196,11 @@ export interface ProducerState {
   /** Per leader: last time it had ready data and last time it was drained (adaptive partitioning). */
   nodeLatency: Map<number, { readyTimeMs: number; drainTimeMs: number }>;
   bufferUsedBytes: number;
+  /**
+   * Records send() accepted that have no delivery report yet, and their value bytes: what
+   * librdkafka's queue.buffering.max.messages and queue.buffering.max.kbytes bound.
+   */
+  undelivered: { messages: number; valueBytes: number };
   idempotence: ProducerIdempotenceState;
   counters: ProducerCounters;
 }

@@ -75,10 +75,13 @@ export function accumulateRecord(
   const keyBytes = record.key === null ? null : utf8Key(record.key);
   const sizeBytes = recordSizeBytes(record);
   if (!ensureValidRecordSize(ctx, producer, record, sizeBytes + RECORD_BATCH_OVERHEAD_BYTES)) return;
+  if (producer.client === "librdkafka" && !librdkafkaQueueHasRoom(ctx, producer, record)) return;
   const choice = choosePartition(ctx, producer, keyBytes, explicitPartition);
   const placed = placeRecord(ctx, producer, choice, record, sizeBytes);
   if (!placed) return;
   producer.counters.accumulatedRecords++;
+  producer.undelivered.messages++;
+  producer.undelivered.valueBytes += record.valueBytes;
   ctx.emit({
     type: "recordAccumulated",
     producerId: producer.id,
@@ -280,7 +283,10 @@ function addRecord(
 ): void {
   batch.records.push(record);
   batch.sizeBytes += sizeBytes;
-  if (batch.sizeBytes >= batch.capacityBytes) sealBatch(ctx, producer, batch, "full");
+  // librdkafka also closes a MessageSet at batch.num.messages records.
+  const countFull =
+    producer.client === "librdkafka" && batch.records.length >= producer.config["batch.num.messages"];
+  if (batch.sizeBytes >= batch.capacityBytes || countFull) sealBatch(ctx, producer, batch, "full");
 }
 
 /** A new batch takes max(batch.size, the record with its batch header) from buffer.memory. */
@@ -296,6 +302,8 @@ function reserveNewBatchBuffer(
   sizeBytes: number,
 ): boolean {
   const capacityBytes = newBatchCapacityBytes(producer, sizeBytes);
+  // librdkafka has no buffer pool: its queue limits were checked when send() took the record.
+  if (producer.client === "librdkafka") return true;
   if (producer.bufferUsedBytes + capacityBytes <= producer.config["buffer.memory"]) return true;
   refuseRecord(ctx, producer, record, capacityBytes);
   return false;
@@ -356,14 +364,39 @@ function refuseRecord(
   });
 }
 
-/** KafkaProducer.ensureValidRecordSize: a record that could never be sent fails in send() itself. */
-function ensureValidRecordSize(
-  ctx: SimContext,
+/**
+ * rd_kafka_producev: a record that would take the queue past queue.buffering.max.messages or
+ * queue.buffering.max.kbytes (value bytes of records without a delivery report) fails at once.
+ */
+function librdkafkaQueueHasRoom(ctx: SimContext, producer: ProducerState, record: PendingRecord): boolean {
+  const maxMessages = producer.config["queue.buffering.max.messages"];
+  const maxBytes = producer.config["queue.buffering.max.kbytes"] * 1024;
+  const { messages, valueBytes } = producer.undelivered;
+  if ((maxMessages === 0 || messages + 1 <= maxMessages) && valueBytes + record.valueBytes <= maxBytes)
+    return true;
+  producer.counters.rejectedRecords++;
+  ctx.emit({
+    type: "sendFailed",
+    producerId: producer.id,
+    topic: producer.topic,
+    key: record.key,
+    exception: "RD_KAFKA_RESP_ERR__QUEUE_FULL",
+    message: "Local: Queue full",
+  });
+  return false;
+}
+
+/** The refusal send() gives a record too large to ever be sent, per client; null if it fits. */
+function recordTooLarge(
   producer: ProducerState,
-  record: PendingRecord,
   sizeBytes: number,
-): boolean {
+): { exception: string; message: string } | null {
   const maxRequestSize = producer.config["max.request.size"];
+  if (producer.client === "librdkafka") {
+    // rd_kafka_msg_new: the record's wire size past message.max.bytes.
+    if (sizeBytes <= maxRequestSize) return null;
+    return { exception: "RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE", message: "Broker: Message size too large" };
+  }
   const prefix = `The message is ${sizeBytes} bytes when serialized which is larger than`;
   const message =
     sizeBytes > maxRequestSize
@@ -371,15 +404,25 @@ function ensureValidRecordSize(
       : sizeBytes > producer.config["buffer.memory"]
         ? `${prefix} the total memory buffer you have configured with the buffer.memory configuration.`
         : null;
-  if (message === null) return true;
+  return message === null ? null : { exception: "RecordTooLargeException", message };
+}
+
+/** KafkaProducer.ensureValidRecordSize: a record that could never be sent fails in send() itself. */
+function ensureValidRecordSize(
+  ctx: SimContext,
+  producer: ProducerState,
+  record: PendingRecord,
+  sizeBytes: number,
+): boolean {
+  const refusal = recordTooLarge(producer, sizeBytes);
+  if (refusal === null) return true;
   producer.counters.rejectedRecords++;
   ctx.emit({
     type: "sendFailed",
     producerId: producer.id,
     topic: producer.topic,
     key: record.key,
-    exception: "RecordTooLargeException",
-    message,
+    ...refusal,
   });
   return false;
 }

@@ -78,6 +78,7 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
     drainIndexByBroker: new Map(),
     nodeLatency: new Map(),
     bufferUsedBytes: 0,
+    undelivered: { messages: 0, valueBytes: 0 },
     idempotence: { producerIdNumber: null, producerEpoch: 0, initRequestId: null, nextSequence: new Map() },
     counters: {
       accumulatedRecords: 0,

@@ -87,7 +87,10 @@ function headReadyAtUs(producer: ProducerState, deque: ProducerBatch[], nowUs: n
   if (head.retryBackoffUntilUs !== null && head.attempts > 0) return head.retryBackoffUntilUs;
   // close() closes the accumulator: every batch is sendable without waiting for linger.ms.
   if (head.sealed || deque.length > 1 || producer.status === "closing") return nowUs;
-  return Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0) + producer.config["linger.ms"] * 1000;
+  // librdkafka's linger.ms is a float; it keeps whole microseconds (buffering_max_us).
+  return (
+    Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0) + Math.trunc(producer.config["linger.ms"] * 1000)
+  );
 }
 
 /** Why the head batch is sendable (told once per attempt, in the batchReady event). */

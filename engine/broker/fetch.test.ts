@@ -29,6 +29,26 @@ function logOf(...counts: number[]) {
   return log;
 }
 
+/** An assign() consumer of partition 0 reading from the start while a producer writes to it. */
+function consumerRun(recordsPerSec: number, config: Record<string, unknown>, untilMs: number): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  const scenario = producerScenario({
+    producer: { recordsPerSec, partition: 0, config: { "linger.ms": 0 } },
+    consumers: [
+      {
+        id: "c",
+        mode: "assign",
+        topic: "t",
+        partitions: [0],
+        config: { "auto.offset.reset": "earliest", ...config },
+      },
+    ],
+  });
+  const sim = createSimulation(scenario, { checkInvariants: true, onEvent: (e) => void events.push(e) });
+  sim.runUntil(untilMs * 1000);
+  return events;
+}
+
 describe("a leader's read for a Fetch", () => {
   it("returns whole batches from the one holding the fetch offset, up to the partition's byte limit", () => {
     const log = logOf(3, 3, 3, 3); // batches of 421 bytes at offsets 0, 3, 6 and 9
@@ -49,21 +69,7 @@ describe("a leader's read for a Fetch", () => {
   it("answers a fetch as soon as the batch with its header reaches fetch.min.bytes", () => {
     // One keyless 100-byte record is 120 bytes of record and a 181-byte batch; fetch.min.bytes =
     // 150 is met by the batch the broker holds, so the consumer does not wait fetch.max.wait.ms.
-    const events: DomainEvent[] = [];
-    const scenario = producerScenario({
-      producer: { recordsPerSec: 1, partition: 0, config: { "linger.ms": 0 } },
-      consumers: [
-        {
-          id: "c",
-          mode: "assign",
-          topic: "t",
-          partitions: [0],
-          config: { "auto.offset.reset": "earliest", "fetch.min.bytes": 150, "fetch.max.wait.ms": 5000 },
-        },
-      ],
-    });
-    const sim = createSimulation(scenario, { checkInvariants: true, onEvent: (e) => void events.push(e) });
-    sim.runUntil(3_000_000);
+    const events = consumerRun(1, { "fetch.min.bytes": 150, "fetch.max.wait.ms": 5000 }, 3000);
     const appended = events.find((e) => e.type === "batchAppended")!;
     const received = events.find(
       (e): e is Extract<DomainEvent, { type: "fetchResponseReceived" }> =>
@@ -73,26 +79,7 @@ describe("a leader's read for a Fetch", () => {
   });
 
   it("limits each partition to max.partition.fetch.bytes, so a consumer far behind catches up in steps", () => {
-    const events: DomainEvent[] = [];
-    const scenario = producerScenario({
-      producer: { recordsPerSec: 200, partition: 0, config: { "linger.ms": 0 } },
-      consumers: [
-        {
-          id: "c",
-          mode: "assign",
-          topic: "t",
-          partitions: [0],
-          config: {
-            "auto.offset.reset": "earliest",
-            "max.partition.fetch.bytes": 400,
-            "max.poll.records": 1000,
-          },
-        },
-      ],
-      actions: [],
-    });
-    const sim = createSimulation(scenario, { checkInvariants: true, onEvent: (e) => void events.push(e) });
-    sim.runUntil(2_000_000);
+    const events = consumerRun(200, { "max.partition.fetch.bytes": 400, "max.poll.records": 1000 }, 2000);
     const counts = events
       .filter(
         (e): e is Extract<DomainEvent, { type: "fetchResponseReceived" }> =>

@@ -374,16 +374,28 @@ function librdkafkaQueueHasRoom(ctx: SimContext, producer: ProducerState, record
   const { messages, valueBytes } = producer.undelivered;
   if ((maxMessages === 0 || messages + 1 <= maxMessages) && valueBytes + record.valueBytes <= maxBytes)
     return true;
+  refuseSend(ctx, producer, record, {
+    exception: "RD_KAFKA_RESP_ERR__QUEUE_FULL",
+    message: "Local: Queue full",
+  });
+  return false;
+}
+
+/** send() fails at once: the record is counted as rejected and never reaches a batch. */
+function refuseSend(
+  ctx: SimContext,
+  producer: ProducerState,
+  record: PendingRecord,
+  refusal: { exception: string; message: string },
+): void {
   producer.counters.rejectedRecords++;
   ctx.emit({
     type: "sendFailed",
     producerId: producer.id,
     topic: producer.topic,
     key: record.key,
-    exception: "RD_KAFKA_RESP_ERR__QUEUE_FULL",
-    message: "Local: Queue full",
+    ...refusal,
   });
-  return false;
 }
 
 /** The refusal send() gives a record too large to ever be sent, per client; null if it fits. */
@@ -416,13 +428,6 @@ function ensureValidRecordSize(
 ): boolean {
   const refusal = recordTooLarge(producer, sizeBytes);
   if (refusal === null) return true;
-  producer.counters.rejectedRecords++;
-  ctx.emit({
-    type: "sendFailed",
-    producerId: producer.id,
-    topic: producer.topic,
-    key: record.key,
-    ...refusal,
-  });
+  refuseSend(ctx, producer, record, refusal);
   return false;
 }

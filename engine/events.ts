@@ -240,7 +240,8 @@ export type DomainEventBody =
       topic: string;
       partition: number;
       offset: number;
-      strategy: "earliest" | "latest" | "seek";
+      /** by_duration: the first record no older than the duration, or the latest offset when none is. */
+      strategy: "earliest" | "latest" | "by_duration" | "seek";
     }
   | { type: "noOffsetForPartition"; consumerId: string; topic: string; partition: number }
   | { type: "fetchRequestSent"; consumerId: string; brokerId: number; requestId: number; messageId: number }

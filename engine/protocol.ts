@@ -40,6 +40,8 @@ export interface FetchPartition {
   readonly topic: string;
   readonly partition: number;
   readonly fetchOffset: number;
+  /** The partition's byte limit in this fetch: the consumer's max.partition.fetch.bytes (KIP-74). */
+  readonly maxBytes: number;
 }
 
 export interface FetchedPartition {
@@ -47,7 +49,10 @@ export interface FetchedPartition {
   readonly partition: number;
   readonly highWatermark: number;
   readonly logStartOffset: number;
+  /** The records of the whole batches read; the first batch may start below the fetch offset. */
   readonly records: readonly RecordData[];
+  /** Bytes of log the partition's answer carries (batch headers included, a cut-off last batch too). */
+  readonly bytes: number;
   readonly error: "NONE" | "OFFSET_OUT_OF_RANGE" | "NOT_LEADER_OR_FOLLOWER";
 }
 
@@ -87,11 +92,13 @@ export type MessageBody =
     }
   | {
       readonly api: "ListOffsetsRequest";
-      readonly timestamp: "EARLIEST" | "LATEST";
+      /** EARLIEST, LATEST, or a timestamp in ms: the first offset whose record is at least that new. */
+      readonly timestamp: "EARLIEST" | "LATEST" | number;
       readonly partitions: readonly { topic: string; partition: number }[];
     }
   | {
       readonly api: "ListOffsetsResponse";
+      /** offset −1 (UNKNOWN_OFFSET): no record is as new as the timestamp asked for. */
       readonly partitions: readonly { topic: string; partition: number; offset: number }[];
     }
   | {

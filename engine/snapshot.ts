@@ -1,17 +1,21 @@
 // Snapshots of the simulation state for the timeline's checkpoints. A snapshot is a deep copy of the
 // plain-data state (objects, arrays, Maps, Sets; shared references stay shared, as structuredClone
-// keeps them) except for what never changes once created: the scenario, the records appended to
-// partition logs, the emitted events, the scheduler's entries (time, sequence, payload) and the
-// metrics samples. Those are shared between the live state and its snapshots, and only the arrays
-// that hold them are copied. A classroom-scenario snapshot takes about 7 ms instead of 60 ms with
-// structuredClone, and a checkpoint holds about 1 MB of its own (mostly its window of recent
-// events) instead of a full copy of every retained record, so checkpoints can be dense.
+// keeps them) except for what never changes once created: the scenario, the records and batch
+// summaries appended to partition logs, the emitted events, the scheduler's entries (time,
+// sequence, payload) and the metrics samples. Those are shared between the live state and its
+// snapshots, and only the arrays that hold them are copied. A classroom-scenario snapshot takes
+// about 7 ms instead of 60 ms with structuredClone, and a checkpoint holds about 1 MB of its own
+// (mostly its window of recent events) instead of a full copy of every retained record, so
+// checkpoints can be dense.
 import type { SimState } from "./state";
 
 export function cloneState(state: SimState): SimState {
   const copies = new Map<object, unknown>();
   const sharedElements = new Set<unknown>([state.recentEvents, state.scheduler.heap, state.metrics.samples]);
-  for (const log of state.partitions.values()) sharedElements.add(log.retained);
+  for (const log of state.partitions.values()) {
+    sharedElements.add(log.retained);
+    sharedElements.add(log.batches);
+  }
   copies.set(state.scenario, state.scenario);
 
   const copy = (value: unknown): unknown => {

@@ -50,12 +50,22 @@ export interface PartitionLogState {
   highWatermark: number;
   /** The most recent records, oldest first, at most RECORDS_RETAINED_PER_PARTITION. */
   retained: RecordData[];
+  /** The batches that hold the retained records, oldest first: a fetch reads whole batches. */
+  batches: LogBatch[];
   /** The topic's configs (alterTopicConfig changes them on a live topic, as kafka-configs does). */
   config: TopicConfig;
   /** Oldest first; the last one is the active segment. Never empty. */
   segments: LogSegment[];
   /** Idempotent producers' last batches, by Kafka producer id (ProducerStateManager). */
   producerStates: Map<number, BrokerProducerEntry>;
+}
+
+/** A record batch as the leader appended it; the log holds batches, not loose records. */
+export interface LogBatch {
+  readonly baseOffset: number;
+  readonly recordCount: number;
+  /** Bytes on disk: the batch as the producer sent it (header included, records compressed). */
+  readonly sizeBytes: number;
 }
 
 /** A log segment, summarised: the simulator keeps offsets and sizes, not the bytes. */
@@ -178,11 +188,19 @@ export interface ProducerState {
   nextBatchId: number;
   /** When the sender thread will next wake; a senderWake timer for another time is stale. */
   senderWakeAtUs: number | null;
-  /** Rotates the partition the drain starts at, so no partition starves (RecordAccumulator.drainIndex). */
-  drainIndex: number;
+  /**
+   * Per leader, the index (in that leader's partitions) where its next drain starts, so no
+   * partition starves: RecordAccumulator.nodesDrainIndex keeps one per node.
+   */
+  drainIndexByBroker: Map<number, number>;
   /** Per leader: last time it had ready data and last time it was drained (adaptive partitioning). */
   nodeLatency: Map<number, { readyTimeMs: number; drainTimeMs: number }>;
   bufferUsedBytes: number;
+  /**
+   * Records send() accepted that have no delivery report yet, and their value bytes: what
+   * librdkafka's queue.buffering.max.messages and queue.buffering.max.kbytes bound.
+   */
+  undelivered: { messages: number; valueBytes: number };
   idempotence: ProducerIdempotenceState;
   counters: ProducerCounters;
 }

@@ -5,19 +5,11 @@ import { brokerActor, type SimContext } from "../context";
 import type { NetworkMessage } from "../core/network";
 import { handleGroupRequest } from "../group/coordinator/handler";
 import { isGroupMessage } from "../group/protocol";
-import {
-  type FetchedPartition,
-  type MessageBody,
-  type ProduceBatch,
-  type ProduceError,
-  recordSizeBytes,
-} from "../protocol";
+import type { FetchedPartition, FetchPartition, MessageBody, ProduceBatch, ProduceError } from "../protocol";
 import { type BrokerState, type ParkedFetch, type PartitionLogState, partitionKey } from "../state";
-import { appendBatch, readWithinBudget } from "./partition-log";
+import { offsetForTimestamp, readLog } from "./log-read";
+import { appendBatch } from "./partition-log";
 import { checkSequence, recordAppendedBatch } from "./producer-state";
-
-/** Records returned per partition per fetch; stands in for max.partition.fetch.bytes accounting. */
-const FETCH_RECORDS_PER_PARTITION_MAX = 10_000;
 
 export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, message: NetworkMessage): void {
   const body = message.body;
@@ -44,12 +36,7 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
         api: "ListOffsetsResponse",
         partitions: body.partitions.map(({ topic, partition }) => {
           const log = ctx.state.partitions.get(partitionKey(topic, partition))!;
-          // ListOffsets(LATEST) for a read_uncommitted client answers the high watermark, not the LEO.
-          return {
-            topic,
-            partition,
-            offset: body.timestamp === "EARLIEST" ? log.logStartOffset : log.highWatermark,
-          };
+          return { topic, partition, offset: listOffset(log, body.timestamp) };
         }),
       });
       return;
@@ -67,6 +54,16 @@ export function handleBrokerMessage(ctx: SimContext, broker: BrokerState, messag
       throw new Error(`unhandled message ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * ListOffsets for a read_uncommitted client: EARLIEST is the log start, LATEST the high watermark
+ * (not the LEO), a timestamp the first offset whose record is at least that new, or −1.
+ */
+function listOffset(log: PartitionLogState, timestamp: "EARLIEST" | "LATEST" | number): number {
+  if (timestamp === "EARLIEST") return log.logStartOffset;
+  if (timestamp === "LATEST") return log.highWatermark;
+  return offsetForTimestamp(log, timestamp);
 }
 
 function metadataResponse(ctx: SimContext): MessageBody {
@@ -211,43 +208,71 @@ function handleFetch(
   });
 }
 
+/**
+ * ReplicaManager.readFromLog: each partition reads at most min(its max.partition.fetch.bytes, what
+ * is left of fetch.max.bytes). Until a partition returns data the first batch comes whole even past
+ * both limits (KIP-74), so a consumer always progresses; after that a batch must fit.
+ */
 function buildFetchResponse(ctx: SimContext, broker: BrokerState, fetch: ParkedFetch): FetchedPartition[] {
-  let budgetBytes = fetch.maxBytes;
-  return fetch.partitions.map(({ topic, partition, fetchOffset }) => {
-    const log = ctx.state.partitions.get(partitionKey(topic, partition));
-    if (!log || log.leaderBrokerId !== broker.id) {
-      return {
-        topic,
-        partition,
-        highWatermark: -1,
-        logStartOffset: -1,
-        records: [],
-        error: "NOT_LEADER_OR_FOLLOWER",
-      };
-    }
-    const { highWatermark, logStartOffset } = log;
-    if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
-      return { topic, partition, highWatermark, logStartOffset, records: [], error: "OFFSET_OUT_OF_RANGE" };
-    }
-    // Kafka always returns at least one record batch even past fetch.max.bytes, so progress is made.
-    const { records, bytes } = readWithinBudget(
-      log,
-      fetchOffset,
-      FETCH_RECORDS_PER_PARTITION_MAX,
-      budgetBytes,
+  let limitBytes = fetch.maxBytes;
+  let minOneMessage = true;
+  return fetch.partitions.map((requested) => {
+    const answer = readPartition(
+      ctx,
+      broker,
+      requested,
+      Math.min(requested.maxBytes, limitBytes),
+      minOneMessage,
     );
-    budgetBytes -= bytes;
-    return { topic, partition, highWatermark, logStartOffset, records, error: "NONE" };
+    if (answer.bytes > 0) minOneMessage = false;
+    limitBytes = Math.max(0, limitBytes - answer.bytes);
+    return answer;
   });
 }
 
+function readPartition(
+  ctx: SimContext,
+  broker: BrokerState,
+  { topic, partition, fetchOffset }: FetchPartition,
+  maxBytes: number,
+  minOneMessage: boolean,
+): FetchedPartition {
+  const log = ctx.state.partitions.get(partitionKey(topic, partition));
+  if (!log || log.leaderBrokerId !== broker.id) {
+    return {
+      topic,
+      partition,
+      highWatermark: -1,
+      logStartOffset: -1,
+      records: [],
+      bytes: 0,
+      error: "NOT_LEADER_OR_FOLLOWER",
+    };
+  }
+  const { highWatermark, logStartOffset } = log;
+  if (fetchOffset < log.logStartOffset || fetchOffset > log.logEndOffset) {
+    return {
+      topic,
+      partition,
+      highWatermark,
+      logStartOffset,
+      records: [],
+      bytes: 0,
+      error: "OFFSET_OUT_OF_RANGE",
+    };
+  }
+  const { records, bytes } = readLog(log, fetchOffset, maxBytes, minOneMessage);
+  return { topic, partition, highWatermark, logStartOffset, records, bytes, error: "NONE" };
+}
+
 /**
- * True when the fetch certainly has nothing to answer yet: with fetch.min.bytes ≤ 1 any record or
+ * True when the fetch certainly has nothing to answer yet: with fetch.min.bytes = 1 any batch or
  * partition error satisfies it, so no record past any position and no error means it waits. Lets
- * the broker skip building a response it would throw away (it cannot tell for larger minBytes).
+ * the broker skip building a response it would throw away (it cannot tell for larger minBytes,
+ * and fetch.min.bytes = 0 is satisfied even by an empty answer).
  */
 function certainlyWaiting(ctx: SimContext, broker: BrokerState, fetch: ParkedFetch): boolean {
-  if (fetch.minBytes > 1) return false;
+  if (fetch.minBytes !== 1) return false;
   for (const { topic, partition, fetchOffset } of fetch.partitions) {
     const log = ctx.state.partitions.get(partitionKey(topic, partition));
     if (!log || log.leaderBrokerId !== broker.id) return false;
@@ -257,13 +282,17 @@ function certainlyWaiting(ctx: SimContext, broker: BrokerState, fetch: ParkedFet
   return true;
 }
 
+/**
+ * ReplicaManager.fetchMessages answers at once when the bytes read reach fetch.min.bytes, counted
+ * as the log holds them (batch headers included), or when a partition has an error.
+ */
 function fetchSatisfied(response: FetchedPartition[], minBytes: number): boolean {
   let bytes = 0;
   for (const p of response) {
     if (p.error !== "NONE") return true;
-    for (const r of p.records) bytes += recordSizeBytes(r);
+    bytes += p.bytes;
   }
-  return bytes >= Math.max(1, minBytes);
+  return bytes >= minBytes;
 }
 
 /** After an append, answer every parked fetch that now has enough data. */

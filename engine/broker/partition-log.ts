@@ -4,7 +4,7 @@
 // the active segment past segment.bytes, or once segment.ms has passed since its first batch's
 // timestamp. Segments are summaries (offsets, bytes, timestamps); record contents are kept only for
 // a bounded window of recent offsets.
-import { type ProduceBatch, type RecordData, recordSizeBytes } from "../protocol";
+import type { ProduceBatch } from "../protocol";
 import { type LogSegment, type PartitionLogState, RECORDS_RETAINED_PER_PARTITION } from "../state";
 import type { TopicConfig } from "./topic-config";
 
@@ -38,6 +38,7 @@ export function createPartitionLog(
     logEndOffset: 0,
     highWatermark: 0,
     retained: [],
+    batches: [],
     config,
     segments: [newSegment(0, 0)],
     producerStates: new Map(),
@@ -98,6 +99,7 @@ export function appendBatch(log: PartitionLogState, batch: ProduceBatch, nowUs: 
     // The fields in the producer's order, then the offset (as a spread would lay them out).
     log.retained.push({ key, valueBytes, timestampUs, producerId, offset: baseOffset + i });
   }
+  log.batches.push({ baseOffset, recordCount: records.length, sizeBytes: batch.wireBytes });
   log.logEndOffset += records.length;
   log.highWatermark = log.logEndOffset;
   const active = activeSegment(log);
@@ -105,38 +107,24 @@ export function appendBatch(log: PartitionLogState, batch: ProduceBatch, nowUs: 
   active.recordCount += records.length;
   active.rollingBasedTimestampUs ??= maxTimestampUs;
   active.largestTimestampUs = Math.max(active.largestTimestampUs, maxTimestampUs);
-  // shift() drops the oldest in constant time (the engine trims the array's start); splice(0, n)
-  // would move all 5,000 retained records on every append.
-  for (let excess = log.retained.length - RECORDS_RETAINED_PER_PARTITION; excess > 0; excess--) {
-    log.retained.shift();
-  }
+  trimRetained(log);
   return { baseOffset, rolled: reason ? { reason, closedSegmentBytes } : null };
 }
 
 /**
- * Records from `fromOffset` up to the high watermark (consumers never read past it), at most
- * `maxRecords`, stopping before the first record that no longer fits `budgetBytes` (the first one
- * is always returned, as Kafka always returns at least one batch so the consumer progresses).
- * Offsets older than what is retained in memory come back as key-less stand-ins: the simulator
- * keeps a bounded window per partition (documented in engine/README.md).
+ * Keeps the newest RECORDS_RETAINED_PER_PARTITION records in memory and the batches that hold them.
+ * shift() drops the oldest in constant time (the engine trims the array's start); splice(0, n)
+ * would move all 5,000 retained records on every append.
  */
-export function readWithinBudget(
-  log: PartitionLogState,
-  fromOffset: number,
-  maxRecords: number,
-  budgetBytes: number,
-): { records: RecordData[]; bytes: number } {
-  const end = Math.min(log.highWatermark, fromOffset + maxRecords);
-  const records: RecordData[] = [];
-  let bytes = 0;
-  const firstRetained = log.retained[0]?.offset ?? log.logEndOffset;
-  for (let offset = fromOffset; offset < end; offset++) {
-    const retained = offset >= firstRetained ? log.retained[offset - firstRetained] : undefined;
-    const record = retained ?? { offset, key: null, valueBytes: 0, timestampUs: 0, producerId: "" };
-    const size = recordSizeBytes(record);
-    if (records.length > 0 && budgetBytes - bytes < size) break;
-    bytes += size;
-    records.push(record);
+function trimRetained(log: PartitionLogState): void {
+  for (let excess = log.retained.length - RECORDS_RETAINED_PER_PARTITION; excess > 0; excess--) {
+    log.retained.shift();
   }
-  return { records, bytes };
+  const firstRetained = log.retained[0]?.offset ?? log.logEndOffset;
+  while (
+    log.batches.length > 0 &&
+    log.batches[0]!.baseOffset + log.batches[0]!.recordCount <= firstRetained
+  ) {
+    log.batches.shift();
+  }
 }

@@ -35,6 +35,8 @@ function deleteSegments(ctx: SimContext, log: PartitionLogState, count: number, 
   log.logStartOffset = Math.max(log.logStartOffset, log.segments[0]!.baseOffset);
   const firstKept = log.retained.findIndex((r) => r.offset >= log.logStartOffset);
   log.retained.splice(0, firstKept === -1 ? log.retained.length : firstKept);
+  const firstBatchKept = log.batches.findIndex((b) => b.baseOffset >= log.logStartOffset);
+  log.batches.splice(0, firstBatchKept === -1 ? log.batches.length : firstBatchKept);
   ctx.emit({
     type: "segmentsDeleted",
     brokerId: log.leaderBrokerId,

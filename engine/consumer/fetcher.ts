@@ -2,12 +2,20 @@
 // partitions (assigned, with a position, nothing buffered, not paused, not pending revocation),
 // position resets with ListOffsets per auto.offset.reset, and OFFSET_OUT_OF_RANGE handling.
 import { brokerActor, type SimContext } from "../context";
-import type { MessageBody } from "../protocol";
+import type { FetchPartition, MessageBody } from "../protocol";
+import { type AutoOffsetReset, parseAutoOffsetReset } from "./offset-reset";
 import { poll } from "./poll";
 import { type ConsumerState, tpKey } from "./types";
 
-export function autoOffsetReset(consumer: ConsumerState): "earliest" | "latest" | "none" {
-  return consumer.spec.config["auto.offset.reset"];
+export function autoOffsetReset(consumer: ConsumerState): AutoOffsetReset {
+  return parseAutoOffsetReset(consumer.spec.config["auto.offset.reset"]) ?? { kind: "latest" };
+}
+
+/** The ListOffsets timestamp a reset asks for: by_duration asks for now − duration (ms). */
+function resetTimestamp(ctx: SimContext, policy: AutoOffsetReset): "EARLIEST" | "LATEST" | number {
+  if (policy.kind === "earliest") return "EARLIEST";
+  if (policy.kind === "by_duration") return Math.floor(ctx.state.nowUs / 1000 - policy.durationMs);
+  return "LATEST";
 }
 
 export function handleMetadataResponse(
@@ -32,11 +40,11 @@ export function resetMissingPositions(
   only?: ReadonlySet<string>,
 ): void {
   const policy = autoOffsetReset(consumer);
-  const byBroker = new Map<number, { topic: string; partition: number }[]>();
+  const missing: { topic: string; partition: number }[] = [];
   for (const tp of consumer.assigned) {
     const key = tpKey(tp);
     if (consumer.positions.get(key) !== null || (only && !only.has(key))) continue;
-    if (policy === "none") {
+    if (policy.kind === "none") {
       // Java throws NoOffsetForPartitionException from poll(); the application stops here.
       ctx.emit({
         type: "noOffsetForPartition",
@@ -47,20 +55,38 @@ export function resetMissingPositions(
       consumer.status = "failed";
       return;
     }
-    const leader = consumer.leaders?.get(key);
-    if (leader === undefined) continue;
-    const list = byBroker.get(leader) ?? [];
-    list.push({ topic: tp.topic, partition: tp.partition });
-    byBroker.set(leader, list);
+    missing.push({ topic: tp.topic, partition: tp.partition });
   }
-  for (const [brokerId, partitions] of byBroker) {
-    ctx.send(consumer.id, brokerActor(brokerId), {
-      api: "ListOffsetsRequest",
-      timestamp: policy === "earliest" ? "EARLIEST" : "LATEST",
-      partitions,
-    });
-  }
+  const byBroker = byLeader(consumer, missing);
+  for (const [brokerId, partitions] of byBroker)
+    sendListOffsets(ctx, consumer, brokerId, resetTimestamp(ctx, policy), partitions);
   if (byBroker.size === 0) sendFetches(ctx, consumer);
+}
+
+/** The partitions grouped by the leader the consumer knows for them (those without one wait). */
+function byLeader(
+  consumer: ConsumerState,
+  partitions: readonly { topic: string; partition: number }[],
+): Map<number, { topic: string; partition: number }[]> {
+  const grouped = new Map<number, { topic: string; partition: number }[]>();
+  for (const tp of partitions) {
+    const leader = consumer.leaders?.get(tpKey(tp));
+    if (leader === undefined) continue;
+    const list = grouped.get(leader) ?? [];
+    list.push(tp);
+    grouped.set(leader, list);
+  }
+  return grouped;
+}
+
+function sendListOffsets(
+  ctx: SimContext,
+  consumer: ConsumerState,
+  brokerId: number,
+  timestamp: "EARLIEST" | "LATEST" | number,
+  partitions: { topic: string; partition: number }[],
+): void {
+  ctx.send(consumer.id, brokerActor(brokerId), { api: "ListOffsetsRequest", timestamp, partitions });
 }
 
 export function handleListOffsetsResponse(
@@ -68,10 +94,16 @@ export function handleListOffsetsResponse(
   consumer: ConsumerState,
   body: Extract<MessageBody, { api: "ListOffsetsResponse" }>,
 ): void {
+  const strategy = autoOffsetReset(consumer).kind;
+  const noneThatNew: { topic: string; partition: number }[] = [];
   for (const p of body.partitions) {
     const key = tpKey(p);
     // Only a partition still assigned and still without a position takes the reset.
     if (!consumer.positions.has(key) || consumer.positions.get(key) !== null) continue;
+    if (p.offset < 0) {
+      noneThatNew.push({ topic: p.topic, partition: p.partition });
+      continue;
+    }
     consumer.positions.set(key, p.offset);
     ctx.emit({
       type: "offsetReset",
@@ -79,8 +111,12 @@ export function handleListOffsetsResponse(
       topic: p.topic,
       partition: p.partition,
       offset: p.offset,
-      strategy: autoOffsetReset(consumer) === "earliest" ? "earliest" : "latest",
+      strategy: strategy === "none" ? "latest" : strategy,
     });
+  }
+  // by_duration found no record that new: the partition resets to the latest offset instead.
+  for (const [brokerId, partitions] of byLeader(consumer, noneThatNew)) {
+    sendListOffsets(ctx, consumer, brokerId, "LATEST", partitions);
   }
   sendFetches(ctx, consumer);
   if (consumer.status === "starting") poll(ctx, consumer);
@@ -96,13 +132,19 @@ function fetchable(consumer: ConsumerState, key: string): boolean {
 export function sendFetches(ctx: SimContext, consumer: ConsumerState): void {
   if (consumer.leaders === null || !isRunning(consumer)) return;
   const config = consumer.spec.config;
-  const byBroker = new Map<number, { topic: string; partition: number; fetchOffset: number }[]>();
+  const byBroker = new Map<number, FetchPartition[]>();
   for (const tp of consumer.assigned) {
     const key = tpKey(tp);
     const leader = consumer.leaders.get(key);
     if (leader === undefined || consumer.fetchInFlight.has(leader) || !fetchable(consumer, key)) continue;
     const list = byBroker.get(leader) ?? [];
-    list.push({ topic: tp.topic, partition: tp.partition, fetchOffset: consumer.positions.get(key)! });
+    const fetchOffset = consumer.positions.get(key)!;
+    list.push({
+      topic: tp.topic,
+      partition: tp.partition,
+      fetchOffset,
+      maxBytes: config["max.partition.fetch.bytes"],
+    });
     byBroker.set(leader, list);
   }
   for (const [brokerId, partitions] of byBroker) {

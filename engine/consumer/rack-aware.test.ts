@@ -82,9 +82,10 @@ describe("rack-aware range assignment in a running group", () => {
   });
 
   it("without client.rack, or without broker racks (a version 1 cluster), range is rack-unaware", () => {
-    expect(assignmentOf({ racks: true, replicationFactor: 1, clientRacks: false }).assigned).toEqual(
-      RACK_UNAWARE,
-    );
+    const unset = assignmentOf({ racks: true, replicationFactor: 1, clientRacks: false });
+    expect(unset.assigned).toEqual(RACK_UNAWARE);
+    // Kafka's default client.rack is "" (CommonClientConfigs.DEFAULT_CLIENT_RACK), sent as no rack.
+    for (const c of unset.view.consumers) expect(c.config["client.rack"]).toBe("");
     expect(assignmentOf({ racks: false, replicationFactor: 1, clientRacks: true }).assigned).toEqual(
       RACK_UNAWARE,
     );

@@ -6,8 +6,12 @@ import { z } from "zod";
 import { DEFAULT_ASSIGNOR_NAMES, isAssignorName } from "../group/assignors/registry";
 import type { AssignorName } from "../group/assignors/types";
 import { clientId, topicName } from "../scenario/fields";
+import { autoOffsetResetField } from "./offset-reset";
 
 const groupIdString = z.string().min(1).max(249);
+
+/** ConsumerConfig: 1048576 (1 MiB) per partition per fetch, at least 0. */
+const maxPartitionFetchBytes = z.number().int().min(0).max(2_147_483_647).default(1_048_576);
 
 export const assignConsumerSchema = z
   .object({
@@ -19,20 +23,15 @@ export const assignConsumerSchema = z
     processingTimeMs: z.number().min(0).max(60_000).default(1),
     config: z
       .object({
-        "auto.offset.reset": z.enum(["earliest", "latest", "none"]).default("latest"),
+        "auto.offset.reset": autoOffsetResetField,
         "max.poll.records": z.number().int().min(1).max(100_000).default(500),
         "fetch.max.wait.ms": z.number().int().min(0).max(60_000).default(500),
         "fetch.min.bytes": z.number().int().min(0).max(52_428_800).default(1),
+        "max.partition.fetch.bytes": maxPartitionFetchBytes,
         "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
       })
       .strict()
-      .default({
-        "auto.offset.reset": "latest",
-        "max.poll.records": 500,
-        "fetch.max.wait.ms": 500,
-        "fetch.min.bytes": 1,
-        "request.timeout.ms": 30_000,
-      }),
+      .prefault({}),
   })
   .strict();
 
@@ -81,12 +80,14 @@ export const subscribeConfigSchema = z
     "partition.assignment.strategy": assignorList.default([...DEFAULT_ASSIGNOR_NAMES]),
     "enable.auto.commit": z.boolean().default(true),
     "auto.commit.interval.ms": z.number().int().min(0).max(86_400_000).default(5000),
-    "auto.offset.reset": z.enum(["earliest", "latest", "none"]).default("latest"),
+    "auto.offset.reset": autoOffsetResetField,
     "max.poll.records": z.number().int().min(1).max(100_000).default(500),
-    "client.rack": z.string().max(64).nullable().default(null),
+    // CommonClientConfigs.DEFAULT_CLIENT_RACK is "", which ConsumerCoordinator sends as no rack.
+    "client.rack": z.string().max(64).nullable().default(""),
     "fetch.max.wait.ms": z.number().int().min(0).max(60_000).default(500),
     "fetch.min.bytes": z.number().int().min(0).max(52_428_800).default(1),
     "fetch.max.bytes": z.number().int().min(0).max(2_147_483_647).default(52_428_800),
+    "max.partition.fetch.bytes": maxPartitionFetchBytes,
     "request.timeout.ms": z.number().int().min(1).max(3_600_000).default(30_000),
     "retry.backoff.ms": z.number().int().min(0).max(3_600_000).default(100),
   })

@@ -1,31 +1,25 @@
 // RecordAccumulator: per-partition deques of batches that fill by bytes, and the partitioner calls
-// around each append exactly as KafkaProducer.doSend and RecordAccumulator.append make them:
-// - keyed records (Java default) hash with murmur2 before the accumulator is involved;
+// around each append in the order KafkaProducer.doSend and RecordAccumulator.append make them:
+// - keyed records (Java default) hash with murmur2 before the accumulator is involved
+//   (./partition-choice.ts); so do librdkafka's partitioners;
 // - keyless records go to the built-in sticky partitioner: peek the sticky partition, complete a
-//   deferred switch if its batches are all full, append, then updatePartitionInfo with
-//   enableSwitch = allBatchesFull(deque);
+//   deferred switch if its batches are all full, tryAppend (a record that does not fit closes the
+//   last batch), and before a new batch is opened check again: the batch just closed may complete
+//   the switch, so the record already lands on the next partition. After appending,
+//   updatePartitionInfo with enableSwitch = allBatchesFull(deque);
 // - RoundRobinPartitioner is a custom partitioner, so a record that would open a new batch aborts
-//   the append, onNewBatch() runs, and partition() is called a second time;
-// - librdkafka decides the partition up front (its sticky partition is re-drawn by time).
+//   the append, onNewBatch() runs, and partition() is called a second time.
 import type { SimContext } from "../context";
-import type { PartitionMethod } from "../events";
 import { RECORD_BATCH_OVERHEAD_BYTES, type RecordData, recordSizeBytes } from "../protocol";
 import type { ProducerBatch, ProducerState } from "../state";
+import { choosePartition, type PartitionChoice, topicMetadataOf } from "./partition-choice";
 import {
   completeDeferredSwitch,
-  crc32,
-  fnv1a,
-  javaDefaultPick,
-  type KeyPartitionPick,
-  type LibrdkafkaPartitionerName,
-  librdkafkaPick,
-  murmur2,
-  partitionOnSend,
+  isPartitionChanged,
   peekCurrentPartitionInfo,
-  rdMurmur2,
   roundRobinOnNewBatch,
   roundRobinPartition,
-  type TopicMetadataView,
+  type StickyPartitionRef,
   updatePartitionInfo,
   utf8Key,
 } from "./partitioner";
@@ -33,13 +27,11 @@ import { wakeSender } from "./sender";
 
 type PendingRecord = Omit<RecordData, "offset">;
 
-/** The producer's metadata view of its topic: every partition whose leader it knows is available. */
-export function topicMetadataOf(producer: ProducerState): TopicMetadataView {
-  const leaders = producer.leaders ?? [];
-  const availablePartitions: number[] = [];
-  for (let p = 0; p < leaders.length; p++) if (leaders[p] !== undefined) availablePartitions.push(p);
-  return { partitionCount: leaders.length, availablePartitions };
-}
+/**
+ * One append tries at most two switches (a deferred one before tryAppend, the batch-boundary one
+ * after it); the next partition starts with nothing produced, so it cannot switch again.
+ */
+const STICKY_APPEND_ATTEMPTS_MAX = 3;
 
 /** RecordAccumulator.allBatchesFull: the partition's last batch is closed for appends (or there is none). */
 export function allBatchesFull(deque: readonly ProducerBatch[] | undefined): boolean {
@@ -56,107 +48,18 @@ function dequeOf(producer: ProducerState, partition: number): ProducerBatch[] {
   return deque;
 }
 
-/** Whether appending `sizeBytes` to the partition needs a new batch (tryAppend would fail). */
-function needsNewBatch(producer: ProducerState, partition: number, sizeBytes: number): boolean {
-  const last = producer.deques.get(partition)?.at(-1);
-  return last === undefined || last.sealed || last.sizeBytes + sizeBytes > last.capacityBytes;
+interface Appended {
+  batch: ProducerBatch;
+  newBatch: boolean;
+  /** What the batch grew by (the record, plus the batch header for a new batch): Kafka's appendedBytes. */
+  appendedBytes: number;
 }
 
-function hashMethod(name: LibrdkafkaPartitionerName): PartitionMethod {
-  if (name.startsWith("murmur2")) return "murmur2";
-  if (name.startsWith("fnv1a")) return "fnv1a";
-  return name === "random" ? "random" : "crc32";
-}
-
-function librdkafkaHash(method: PartitionMethod, key: Uint8Array | null): number | null {
-  if (method === "murmur2") return rdMurmur2(key);
-  if (method === "fnv1a") return fnv1a(key);
-  if (method === "crc32") return crc32(key);
-  return null;
-}
-
-interface PartitionChoice {
-  /** null: Java's UNKNOWN_PARTITION, the built-in sticky partitioner decides inside append. */
-  partition: number | null;
-  method: PartitionMethod;
-  hash: number | null;
-}
-
-/** KafkaProducer.partition() / rd_kafka_msg_partitioner(): where a record goes before the accumulator. */
-function choosePartition(
-  ctx: SimContext,
-  producer: ProducerState,
-  key: Uint8Array | null,
-  explicit: number | undefined,
-): PartitionChoice {
-  if (explicit !== undefined) return { partition: explicit, method: "explicit", hash: null };
-  const topic = topicMetadataOf(producer);
-  const nextInt = ctx.random.stream("partitioner").nextInt32;
-  const state = producer.partitioner;
-  if (state.kind === "java-built-in") {
-    const pick = javaDefaultPick(key, topic.partitionCount, state.config.ignoreKeys);
-    if (pick.kind !== "partition") return { partition: null, method: "sticky", hash: null };
-    return { partition: pick.partition, method: "murmur2", hash: murmur2(key!) };
-  }
-  if (state.kind === "java-round-robin") {
-    return { partition: roundRobinPartition(state.roundRobin, topic), method: "round-robin", hash: null };
-  }
-  const { partitioner, stickyLingerMs } = state.config;
-  const pick: KeyPartitionPick = librdkafkaPick(partitioner, key, topic.partitionCount, stickyLingerMs);
-  const before = state.sticky.stickyPartition;
-  const sent = partitionOnSend(state, { key, topic, nowUs: ctx.state.nowUs, nextInt });
-  const partition = sent.kind === "partition" ? sent.partition : 0;
-  if (pick.kind === "sticky" && state.sticky.stickyPartition !== before) {
-    ctx.emit({
-      type: "partitionerSwitched",
-      producerId: producer.id,
-      topic: producer.topic,
-      fromPartition: before < 0 ? null : before,
-      toPartition: state.sticky.stickyPartition,
-      producedBytes: null,
-      reason: "stickyLingerElapsed",
-    });
-  }
-  if (pick.kind === "sticky") return { partition, method: "sticky", hash: null };
-  if (pick.kind === "random") return { partition, method: "random", hash: null };
-  const method = hashMethod(partitioner);
-  return { partition, method, hash: librdkafkaHash(method, key) };
-}
-
-function emitStickySwitch(
-  ctx: SimContext,
-  producer: ProducerState,
-  from: number,
-  producedBytes: number,
-): void {
-  if (producer.partitioner.kind !== "java-built-in") return;
-  ctx.emit({
-    type: "partitionerSwitched",
-    producerId: producer.id,
-    topic: producer.topic,
-    fromPartition: from,
-    toPartition: producer.partitioner.builtIn.sticky!.partition,
-    producedBytes,
-    reason: "stickyBatchSizeReached",
-  });
-}
-
-/** The built-in sticky partition to append to, completing a switch an incomplete batch deferred. */
-function peekStickyPartition(ctx: SimContext, producer: ProducerState) {
-  if (producer.partitioner.kind !== "java-built-in") throw new Error("not the built-in partitioner");
-  const builtIn = producer.partitioner.builtIn;
-  const topic = topicMetadataOf(producer);
-  const nextInt = ctx.random.stream("partitioner").nextInt32;
-  let ref = peekCurrentPartitionInfo(builtIn, topic, nextInt);
-  // Each retry follows a switch to a new random partition; a handful always settles it.
-  for (let attempt = 0; attempt <= topic.partitionCount + 1; attempt++) {
-    const producedBytes = builtIn.sticky!.producedBytes;
-    const full = allBatchesFull(producer.deques.get(ref.partition));
-    if (!completeDeferredSwitch(builtIn, ref, full, topic, nextInt)) break;
-    emitStickySwitch(ctx, producer, ref.partition, producedBytes);
-    ref = peekCurrentPartitionInfo(builtIn, topic, nextInt);
-  }
-  return ref;
+interface Placed extends Appended {
+  partition: number;
+  partitionerCalls: number;
+  /** The built-in sticky partition the record went to, still to be told the appended bytes. */
+  stickyRef: StickyPartitionRef | null;
 }
 
 /**
@@ -172,56 +75,163 @@ export function accumulateRecord(
   const keyBytes = record.key === null ? null : utf8Key(record.key);
   const sizeBytes = recordSizeBytes(record);
   if (!ensureValidRecordSize(ctx, producer, record, sizeBytes + RECORD_BATCH_OVERHEAD_BYTES)) return;
+  if (producer.client === "librdkafka" && !librdkafkaQueueHasRoom(ctx, producer, record)) return;
   const choice = choosePartition(ctx, producer, keyBytes, explicitPartition);
-  let partitionerCalls = 1;
-  let partition = choice.partition;
-  const stickyRef = partition === null ? peekStickyPartition(ctx, producer) : null;
-  if (stickyRef) partition = stickyRef.partition;
-  const state = producer.partitioner;
-  if (
-    state.kind === "java-round-robin" &&
-    choice.method === "round-robin" &&
-    needsNewBatch(producer, partition!, sizeBytes)
-  ) {
-    roundRobinOnNewBatch(state.roundRobin, partition!);
-    partition = roundRobinPartition(state.roundRobin, topicMetadataOf(producer));
-    partitionerCalls = 2;
-  }
-  const appended = appendToDeque(ctx, producer, partition!, record, sizeBytes);
-  if (!appended) return;
+  const placed = placeRecord(ctx, producer, choice, record, sizeBytes);
+  if (!placed) return;
   producer.counters.accumulatedRecords++;
+  producer.undelivered.messages++;
+  producer.undelivered.valueBytes += record.valueBytes;
   ctx.emit({
     type: "recordAccumulated",
     producerId: producer.id,
     topic: producer.topic,
-    partition: partition!,
+    partition: placed.partition,
     key: record.key,
-    batchId: appended.batch.id,
+    batchId: placed.batch.id,
     method: choice.method,
     hash: choice.hash,
     recordSizeBytes: sizeBytes,
-    newBatch: appended.newBatch,
-    partitionerCalls,
+    newBatch: placed.newBatch,
+    partitionerCalls: placed.partitionerCalls,
   });
-  if (stickyRef && state.kind === "java-built-in") {
-    const builtIn = state.builtIn;
-    const produced = builtIn.sticky!.producedBytes + appended.appendedBytes;
-    const enableSwitch = allBatchesFull(producer.deques.get(partition!));
-    const nextInt = ctx.random.stream("partitioner").nextInt32;
-    if (
-      updatePartitionInfo(
-        builtIn,
-        stickyRef,
-        appended.appendedBytes,
-        topicMetadataOf(producer),
-        nextInt,
-        enableSwitch,
-      )
-    ) {
-      emitStickySwitch(ctx, producer, stickyRef.partition, produced);
-    }
+  if (placed.stickyRef) updateStickyPartition(ctx, producer, placed.stickyRef, placed);
+  if (placed.newBatch || placed.batch.sealed) wakeSender(ctx, producer, ctx.state.nowUs);
+}
+
+function placeRecord(
+  ctx: SimContext,
+  producer: ProducerState,
+  choice: PartitionChoice,
+  record: PendingRecord,
+  sizeBytes: number,
+): Placed | null {
+  if (choice.partition === null) return appendSticky(ctx, producer, record, sizeBytes);
+  if (producer.partitioner.kind === "java-round-robin" && choice.method === "round-robin") {
+    return appendRoundRobin(ctx, producer, choice.partition, record, sizeBytes);
   }
-  if (appended.newBatch || appended.batch.sealed) wakeSender(ctx, producer, ctx.state.nowUs);
+  const appended = appendToPartition(ctx, producer, choice.partition, record, sizeBytes);
+  return appended && { ...appended, partition: choice.partition, partitionerCalls: 1, stickyRef: null };
+}
+
+/** tryAppend, else a new batch if buffer.memory has room for it, else the record is refused. */
+function appendToPartition(
+  ctx: SimContext,
+  producer: ProducerState,
+  partition: number,
+  record: PendingRecord,
+  sizeBytes: number,
+): Appended | null {
+  const deque = dequeOf(producer, partition);
+  const appended = tryAppend(ctx, producer, deque, record, sizeBytes);
+  if (appended) return appended;
+  if (!reserveNewBatchBuffer(ctx, producer, record, sizeBytes)) return null;
+  return appendNewBatch(ctx, producer, partition, deque, record, sizeBytes);
+}
+
+/**
+ * RoundRobinPartitioner: with a custom partitioner KafkaProducer appends with abortOnNewBatch, so a
+ * record that needs a new batch (its tryAppend closed the last one) calls onNewBatch() and asks
+ * partition() again; since KAFKA-17632 (4.0) that second call returns the same partition.
+ */
+function appendRoundRobin(
+  ctx: SimContext,
+  producer: ProducerState,
+  partition: number,
+  record: PendingRecord,
+  sizeBytes: number,
+): Placed | null {
+  const state = producer.partitioner;
+  if (state.kind !== "java-round-robin") throw new Error("not the round-robin partitioner");
+  const first = tryAppend(ctx, producer, dequeOf(producer, partition), record, sizeBytes);
+  if (first) return { ...first, partition, partitionerCalls: 1, stickyRef: null };
+  roundRobinOnNewBatch(state.roundRobin, partition);
+  const next = roundRobinPartition(state.roundRobin, topicMetadataOf(producer));
+  const appended = appendToPartition(ctx, producer, next, record, sizeBytes);
+  return appended && { ...appended, partition: next, partitionerCalls: 2, stickyRef: null };
+}
+
+/**
+ * RecordAccumulator.append for UNKNOWN_PARTITION: peek the sticky partition, check it did not
+ * change (completing a deferred switch), tryAppend; if a new batch is needed, allocate its buffer
+ * and check again before creating it, since the batch tryAppend just closed can complete the
+ * switch: the record then starts the next partition's batch instead of waiting alone for linger.ms.
+ */
+function appendSticky(ctx: SimContext, producer: ProducerState, record: PendingRecord, sizeBytes: number) {
+  const builtIn = builtInOf(producer);
+  const nextInt = ctx.random.stream("partitioner").nextInt32;
+  for (let attempt = 0; attempt < STICKY_APPEND_ATTEMPTS_MAX; attempt++) {
+    const stickyRef = peekCurrentPartitionInfo(builtIn, topicMetadataOf(producer), nextInt);
+    const partition = stickyRef.partition;
+    const deque = dequeOf(producer, partition);
+    if (stickyPartitionChanged(ctx, producer, stickyRef, deque)) continue;
+    const appended = tryAppend(ctx, producer, deque, record, sizeBytes);
+    if (appended) return { ...appended, partition, partitionerCalls: 1, stickyRef };
+    if (!reserveNewBatchBuffer(ctx, producer, record, sizeBytes)) return null;
+    if (stickyPartitionChanged(ctx, producer, stickyRef, deque)) continue;
+    const created = appendNewBatch(ctx, producer, partition, deque, record, sizeBytes);
+    return { ...created, partition, partitionerCalls: 1, stickyRef };
+  }
+  throw new Error(`${producer.id}: the sticky partition kept switching during one append (engine bug)`);
+}
+
+function builtInOf(producer: ProducerState) {
+  if (producer.partitioner.kind !== "java-built-in") throw new Error("not the built-in partitioner");
+  return producer.partitioner.builtIn;
+}
+
+/**
+ * RecordAccumulator.partitionChanged: the sticky partition moved since it was peeked, or a switch
+ * that an incomplete batch deferred completes now that the partition's batches are all full.
+ */
+function stickyPartitionChanged(
+  ctx: SimContext,
+  producer: ProducerState,
+  stickyRef: StickyPartitionRef,
+  deque: readonly ProducerBatch[],
+): boolean {
+  const builtIn = builtInOf(producer);
+  if (isPartitionChanged(builtIn, stickyRef)) return true;
+  const producedBytes = builtIn.sticky!.producedBytes;
+  const nextInt = ctx.random.stream("partitioner").nextInt32;
+  const topic = topicMetadataOf(producer);
+  if (!completeDeferredSwitch(builtIn, stickyRef, allBatchesFull(deque), topic, nextInt)) return false;
+  emitStickySwitch(ctx, producer, stickyRef.partition, producedBytes);
+  return true;
+}
+
+/** updatePartitionInfo after the append: count the bytes, switch if enough went to this partition. */
+function updateStickyPartition(
+  ctx: SimContext,
+  producer: ProducerState,
+  stickyRef: StickyPartitionRef,
+  placed: Placed,
+): void {
+  const builtIn = builtInOf(producer);
+  const produced = builtIn.sticky!.producedBytes + placed.appendedBytes;
+  const enableSwitch = allBatchesFull(producer.deques.get(placed.partition));
+  const nextInt = ctx.random.stream("partitioner").nextInt32;
+  const topic = topicMetadataOf(producer);
+  if (updatePartitionInfo(builtIn, stickyRef, placed.appendedBytes, topic, nextInt, enableSwitch)) {
+    emitStickySwitch(ctx, producer, stickyRef.partition, produced);
+  }
+}
+
+function emitStickySwitch(
+  ctx: SimContext,
+  producer: ProducerState,
+  from: number,
+  producedBytes: number,
+): void {
+  ctx.emit({
+    type: "partitionerSwitched",
+    producerId: producer.id,
+    topic: producer.topic,
+    fromPartition: from,
+    toPartition: builtInOf(producer).sticky!.partition,
+    producedBytes,
+    reason: "stickyBatchSizeReached",
+  });
 }
 
 function sealBatch(
@@ -243,49 +253,91 @@ function sealBatch(
   });
 }
 
-/** tryAppend to the last batch, else a new batch of max(batch.size, record size) from buffer.memory. */
-function appendToDeque(
+/**
+ * RecordAccumulator.tryAppend on the deque's last batch. A record that does not fit closes that
+ * batch for appends (closeForRecordAppends), which makes it full and sendable at once.
+ */
+function tryAppend(
+  ctx: SimContext,
+  producer: ProducerState,
+  deque: ProducerBatch[],
+  record: PendingRecord,
+  sizeBytes: number,
+): Appended | null {
+  const last = deque.at(-1);
+  if (last === undefined) return null;
+  if (last.sealed || last.sizeBytes + sizeBytes > last.capacityBytes) {
+    if (!last.sealed) sealBatch(ctx, producer, last, "recordDidNotFit");
+    return null;
+  }
+  addRecord(ctx, producer, last, record, sizeBytes);
+  return { batch: last, newBatch: false, appendedBytes: sizeBytes };
+}
+
+function addRecord(
+  ctx: SimContext,
+  producer: ProducerState,
+  batch: ProducerBatch,
+  record: PendingRecord,
+  sizeBytes: number,
+): void {
+  batch.records.push(record);
+  batch.sizeBytes += sizeBytes;
+  // librdkafka also closes a MessageSet at batch.num.messages records.
+  const countFull =
+    producer.client === "librdkafka" && batch.records.length >= producer.config["batch.num.messages"];
+  if (batch.sizeBytes >= batch.capacityBytes || countFull) sealBatch(ctx, producer, batch, "full");
+}
+
+/** A new batch takes max(batch.size, the record with its batch header) from buffer.memory. */
+function newBatchCapacityBytes(producer: ProducerState, sizeBytes: number): number {
+  return Math.max(producer.config["batch.size"], sizeBytes + RECORD_BATCH_OVERHEAD_BYTES);
+}
+
+/** BufferPool.allocate: whether a new batch's buffer fits, else the record is refused. */
+function reserveNewBatchBuffer(
+  ctx: SimContext,
+  producer: ProducerState,
+  record: PendingRecord,
+  sizeBytes: number,
+): boolean {
+  const capacityBytes = newBatchCapacityBytes(producer, sizeBytes);
+  // librdkafka has no buffer pool: its queue limits were checked when send() took the record.
+  if (producer.client === "librdkafka") return true;
+  if (producer.bufferUsedBytes + capacityBytes <= producer.config["buffer.memory"]) return true;
+  refuseRecord(ctx, producer, record, capacityBytes);
+  return false;
+}
+
+function appendNewBatch(
   ctx: SimContext,
   producer: ProducerState,
   partition: number,
+  deque: ProducerBatch[],
   record: PendingRecord,
   sizeBytes: number,
-) {
-  const deque = dequeOf(producer, partition);
-  let batch = deque.at(-1);
-  let newBatch = false;
-  if (!batch || batch.sealed || batch.sizeBytes + sizeBytes > batch.capacityBytes) {
-    if (batch && !batch.sealed) sealBatch(ctx, producer, batch, "recordDidNotFit");
-    const capacityBytes = Math.max(producer.config["batch.size"], sizeBytes + RECORD_BATCH_OVERHEAD_BYTES);
-    const totalBytes = producer.config["buffer.memory"];
-    if (producer.bufferUsedBytes + capacityBytes > totalBytes) {
-      refuseRecord(ctx, producer, record, capacityBytes);
-      return null;
-    }
-    producer.bufferUsedBytes += capacityBytes;
-    batch = {
-      id: producer.nextBatchId++,
-      topic: producer.topic,
-      partition,
-      createdAtUs: ctx.state.nowUs,
-      capacityBytes,
-      sizeBytes: RECORD_BATCH_OVERHEAD_BYTES,
-      records: [],
-      sealed: false,
-      attempts: 0,
-      lastAttemptAtUs: null,
-      retryBackoffUntilUs: null,
-      baseSequence: null,
-      producerEpoch: producer.idempotence.producerEpoch,
-      readyAnnounced: false,
-    };
-    deque.push(batch);
-    newBatch = true;
-  }
-  batch.records.push(record);
-  batch.sizeBytes += sizeBytes;
-  if (batch.sizeBytes >= batch.capacityBytes) sealBatch(ctx, producer, batch, "full");
-  return { batch, newBatch, appendedBytes: sizeBytes + (newBatch ? RECORD_BATCH_OVERHEAD_BYTES : 0) };
+): Appended {
+  const capacityBytes = newBatchCapacityBytes(producer, sizeBytes);
+  producer.bufferUsedBytes += capacityBytes;
+  const batch: ProducerBatch = {
+    id: producer.nextBatchId++,
+    topic: producer.topic,
+    partition,
+    createdAtUs: ctx.state.nowUs,
+    capacityBytes,
+    sizeBytes: RECORD_BATCH_OVERHEAD_BYTES,
+    records: [],
+    sealed: false,
+    attempts: 0,
+    lastAttemptAtUs: null,
+    retryBackoffUntilUs: null,
+    baseSequence: null,
+    producerEpoch: producer.idempotence.producerEpoch,
+    readyAnnounced: false,
+  };
+  deque.push(batch);
+  addRecord(ctx, producer, batch, record, sizeBytes);
+  return { batch, newBatch: true, appendedBytes: sizeBytes + RECORD_BATCH_OVERHEAD_BYTES };
 }
 
 /**
@@ -312,14 +364,51 @@ function refuseRecord(
   });
 }
 
-/** KafkaProducer.ensureValidRecordSize: a record that could never be sent fails in send() itself. */
-function ensureValidRecordSize(
+/**
+ * rd_kafka_producev: a record that would take the queue past queue.buffering.max.messages or
+ * queue.buffering.max.kbytes (value bytes of records without a delivery report) fails at once.
+ */
+function librdkafkaQueueHasRoom(ctx: SimContext, producer: ProducerState, record: PendingRecord): boolean {
+  const maxMessages = producer.config["queue.buffering.max.messages"];
+  const maxBytes = producer.config["queue.buffering.max.kbytes"] * 1024;
+  const { messages, valueBytes } = producer.undelivered;
+  if ((maxMessages === 0 || messages + 1 <= maxMessages) && valueBytes + record.valueBytes <= maxBytes)
+    return true;
+  refuseSend(ctx, producer, record, {
+    exception: "RD_KAFKA_RESP_ERR__QUEUE_FULL",
+    message: "Local: Queue full",
+  });
+  return false;
+}
+
+/** send() fails at once: the record is counted as rejected and never reaches a batch. */
+function refuseSend(
   ctx: SimContext,
   producer: ProducerState,
   record: PendingRecord,
+  refusal: { exception: string; message: string },
+): void {
+  producer.counters.rejectedRecords++;
+  ctx.emit({
+    type: "sendFailed",
+    producerId: producer.id,
+    topic: producer.topic,
+    key: record.key,
+    ...refusal,
+  });
+}
+
+/** The refusal send() gives a record too large to ever be sent, per client; null if it fits. */
+function recordTooLarge(
+  producer: ProducerState,
   sizeBytes: number,
-): boolean {
+): { exception: string; message: string } | null {
   const maxRequestSize = producer.config["max.request.size"];
+  if (producer.client === "librdkafka") {
+    // rd_kafka_msg_new: the record's wire size past message.max.bytes.
+    if (sizeBytes <= maxRequestSize) return null;
+    return { exception: "RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE", message: "Broker: Message size too large" };
+  }
   const prefix = `The message is ${sizeBytes} bytes when serialized which is larger than`;
   const message =
     sizeBytes > maxRequestSize
@@ -327,15 +416,18 @@ function ensureValidRecordSize(
       : sizeBytes > producer.config["buffer.memory"]
         ? `${prefix} the total memory buffer you have configured with the buffer.memory configuration.`
         : null;
-  if (message === null) return true;
-  producer.counters.rejectedRecords++;
-  ctx.emit({
-    type: "sendFailed",
-    producerId: producer.id,
-    topic: producer.topic,
-    key: record.key,
-    exception: "RecordTooLargeException",
-    message,
-  });
+  return message === null ? null : { exception: "RecordTooLargeException", message };
+}
+
+/** KafkaProducer.ensureValidRecordSize: a record that could never be sent fails in send() itself. */
+function ensureValidRecordSize(
+  ctx: SimContext,
+  producer: ProducerState,
+  record: PendingRecord,
+  sizeBytes: number,
+): boolean {
+  const refusal = recordTooLarge(producer, sizeBytes);
+  if (refusal === null) return true;
+  refuseSend(ctx, producer, record, refusal);
   return false;
 }

@@ -19,6 +19,7 @@ const EXCEPTIONS: Readonly<Record<ClientError, string>> = {
 /** Frees the batch's buffer and counts it acknowledged; returns what produceAcknowledged reports. */
 export function completeBatch(producer: ProducerState, batch: ProducerBatch, baseOffset: number) {
   producer.bufferUsedBytes -= batch.capacityBytes;
+  forgetDelivered(producer, batch);
   producer.counters.acknowledgedRecords += batch.records.length;
   producer.mutedPartitions.delete(batch.partition);
   return {
@@ -44,8 +45,15 @@ function resetSequencesAfterGap(producer: ProducerState, batch: ProducerBatch): 
     for (const sent of request.batches) sent.baseSequence = null;
 }
 
+/** The batch's records got their delivery report (acknowledged, failed or expired). */
+function forgetDelivered(producer: ProducerState, batch: ProducerBatch): void {
+  producer.undelivered.messages -= batch.records.length;
+  for (const record of batch.records) producer.undelivered.valueBytes -= record.valueBytes;
+}
+
 function releaseBatch(producer: ProducerState, batch: ProducerBatch): void {
   producer.bufferUsedBytes -= batch.capacityBytes;
+  forgetDelivered(producer, batch);
   producer.mutedPartitions.delete(batch.partition);
   resetSequencesAfterGap(producer, batch);
 }
@@ -81,7 +89,7 @@ function canRetry(
 ): boolean {
   const retriesSoFar = batch.attempts - 1;
   if (retriesSoFar >= producer.config.retries) return false;
-  if (ctx.state.nowUs - batch.createdAtUs >= producer.config["delivery.timeout.ms"] * 1000) return false;
+  if (ctx.state.nowUs - batch.createdAtUs >= deliveryTimeoutUs(producer)) return false;
   if (batch.producerEpoch < producer.idempotence.producerEpoch) return true;
   // Kafka retries an out-of-order sequence unless the batch was already the next one expected. In
   // the simulator that only happens because jitter let a later request overtake an earlier one on
@@ -216,7 +224,7 @@ function expire(ctx: SimContext, producer: ProducerState, batch: ProducerBatch):
 
 /** Fails every batch, queued or in flight, created delivery.timeout.ms or longer ago. */
 export function expireBatches(ctx: SimContext, producer: ProducerState): void {
-  const deadlineUs = ctx.state.nowUs - producer.config["delivery.timeout.ms"] * 1000;
+  const deadlineUs = ctx.state.nowUs - deliveryTimeoutUs(producer);
   for (const deque of producer.deques.values()) {
     // Oldest first: stop at the first batch that has time left, as RecordAccumulator.expiredBatches does.
     while (deque.length > 0 && deque[0]!.createdAtUs <= deadlineUs) expire(ctx, producer, deque.shift()!);
@@ -241,5 +249,11 @@ export function nextExpiryUs(producer: ProducerState): number {
     if (deque[0]) oldestUs = Math.min(oldestUs, deque[0].createdAtUs);
   for (const request of producer.inFlight.values())
     for (const b of request.batches) oldestUs = Math.min(oldestUs, b.createdAtUs);
-  return oldestUs + producer.config["delivery.timeout.ms"] * 1000;
+  return oldestUs + deliveryTimeoutUs(producer);
+}
+
+/** delivery.timeout.ms; librdkafka's message.timeout.ms = 0 means no timeout at all. */
+function deliveryTimeoutUs(producer: ProducerState): number {
+  const timeoutMs = producer.config["delivery.timeout.ms"];
+  return producer.client === "librdkafka" && timeoutMs === 0 ? Number.POSITIVE_INFINITY : timeoutMs * 1000;
 }

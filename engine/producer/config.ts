@@ -3,47 +3,36 @@
 // and rejected with the text of the ConfigException the Java client throws, so a scenario that
 // Kafka would refuse is refused here with the same words. Cross-field rules follow
 // ProducerConfig.postProcessAndValidateIdempotenceConfigs and KafkaProducer.configureDeliveryTimeout.
-import { LIBRDKAFKA_PARTITIONER_NAMES, type LibrdkafkaPartitionerName } from "./partitioner/key-partitioning";
+// A librdkafka producer's config is librdkafka's own (./librdkafka-config.ts).
+import {
+  COMPRESSION_TYPES,
+  type ConfigValue,
+  type ProducerClient,
+  type ProducerConfig,
+  type ProducerConfigIssue,
+  type ProducerConfigKey,
+} from "./config-types";
+import {
+  applyLibrdkafkaConfig,
+  LIBRDKAFKA_PRODUCER_DEFAULTS,
+  LIBRDKAFKA_PRODUCER_PROPERTIES,
+} from "./librdkafka-config";
+import { LIBRDKAFKA_PARTITIONER_NAMES } from "./partitioner/key-partitioning";
 import { JAVA_ROUND_ROBIN_PARTITIONER } from "./partitioner/names";
 
-export type ProducerClient = "java" | "librdkafka";
-export const PRODUCER_CLIENTS: readonly ProducerClient[] = ["java", "librdkafka"];
-
-export const COMPRESSION_TYPES = ["none", "gzip", "snappy", "lz4", "zstd"] as const;
-export type CompressionType = (typeof COMPRESSION_TYPES)[number];
-
-export interface ProducerConfig {
-  acks: "all" | "-1" | "0" | "1";
-  "linger.ms": number;
-  "batch.size": number;
-  "enable.idempotence": boolean;
-  "max.in.flight.requests.per.connection": number;
-  "delivery.timeout.ms": number;
-  "request.timeout.ms": number;
-  retries: number;
-  "retry.backoff.ms": number;
-  "retry.backoff.max.ms": number;
-  "buffer.memory": number;
-  "compression.type": CompressionType;
-  "max.request.size": number;
-  /** Java only: null is the built-in partitioner (no partitioner.class set). */
-  "partitioner.class": string | null;
-  "partitioner.adaptive.partitioning.enable": boolean;
-  "partitioner.availability.timeout.ms": number;
-  "partitioner.ignore.keys": boolean;
-  /** librdkafka only. */
-  partitioner: LibrdkafkaPartitionerName;
-  "sticky.partitioning.linger.ms": number;
-}
-
-export type ProducerConfigKey = keyof ProducerConfig;
-type ConfigValue = ProducerConfig[ProducerConfigKey];
+export type {
+  CompressionType,
+  ConfigValue,
+  ProducerClient,
+  ProducerConfig,
+  ProducerConfigIssue,
+  ProducerConfigKey,
+} from "./config-types";
+export { COMPRESSION_TYPES, PRODUCER_CLIENTS } from "./config-types";
 
 interface ConfigDefinition {
   readonly type: "INT" | "LONG" | "BOOLEAN" | "STRING" | "CLASS";
   readonly javaDefault: ConfigValue;
-  /** librdkafka's own default where it differs from Java's. */
-  readonly librdkafkaDefault?: ConfigValue;
   readonly min?: number;
   readonly max?: number;
   readonly validStrings?: readonly string[];
@@ -52,18 +41,20 @@ interface ConfigDefinition {
 }
 
 const BOTH: readonly ProducerClient[] = ["java", "librdkafka"];
+const JAVA: readonly ProducerClient[] = ["java"];
+const LIBRDKAFKA: readonly ProducerClient[] = ["librdkafka"];
 const INT32_MAX = 2147483647;
 
 /** In ConfigDef order, which is the order Kafka reports the first bad value in. */
 export const PRODUCER_CONFIG_DEFINITIONS: Readonly<Record<ProducerConfigKey, ConfigDefinition>> = {
-  "buffer.memory": { type: "LONG", javaDefault: 33_554_432, min: 0, clients: BOTH },
+  "buffer.memory": { type: "LONG", javaDefault: 33_554_432, min: 0, clients: JAVA },
   retries: { type: "INT", javaDefault: INT32_MAX, min: 0, max: INT32_MAX, clients: BOTH },
   acks: { type: "STRING", javaDefault: "all", validStrings: ["all", "-1", "0", "1"], clients: BOTH },
   "compression.type": { type: "STRING", javaDefault: "none", validStrings: COMPRESSION_TYPES, clients: BOTH },
-  "batch.size": { type: "INT", javaDefault: 16_384, librdkafkaDefault: 1_000_000, min: 0, clients: BOTH },
-  "partitioner.adaptive.partitioning.enable": { type: "BOOLEAN", javaDefault: true, clients: ["java"] },
-  "partitioner.availability.timeout.ms": { type: "LONG", javaDefault: 0, min: 0, clients: ["java"] },
-  "partitioner.ignore.keys": { type: "BOOLEAN", javaDefault: false, clients: ["java"] },
+  "batch.size": { type: "INT", javaDefault: 16_384, min: 0, clients: BOTH },
+  "partitioner.adaptive.partitioning.enable": { type: "BOOLEAN", javaDefault: true, clients: JAVA },
+  "partitioner.availability.timeout.ms": { type: "LONG", javaDefault: 0, min: 0, clients: JAVA },
+  "partitioner.ignore.keys": { type: "BOOLEAN", javaDefault: false, clients: JAVA },
   "linger.ms": { type: "LONG", javaDefault: 5, min: 0, clients: BOTH },
   "delivery.timeout.ms": { type: "INT", javaDefault: 120_000, min: 0, clients: BOTH },
   "max.request.size": { type: "INT", javaDefault: 1_048_576, min: 0, clients: BOTH },
@@ -71,33 +62,31 @@ export const PRODUCER_CONFIG_DEFINITIONS: Readonly<Record<ProducerConfigKey, Con
   "retry.backoff.max.ms": { type: "LONG", javaDefault: 1000, min: 0, clients: BOTH },
   "request.timeout.ms": { type: "INT", javaDefault: 30_000, min: 0, clients: BOTH },
   "max.in.flight.requests.per.connection": { type: "INT", javaDefault: 5, min: 1, clients: BOTH },
-  "partitioner.class": { type: "CLASS", javaDefault: null, clients: ["java"] },
-  "enable.idempotence": { type: "BOOLEAN", javaDefault: true, librdkafkaDefault: false, clients: BOTH },
+  "partitioner.class": { type: "CLASS", javaDefault: null, clients: JAVA },
+  "enable.idempotence": { type: "BOOLEAN", javaDefault: true, clients: BOTH },
   partitioner: {
     type: "STRING",
     javaDefault: "consistent_random",
     validStrings: LIBRDKAFKA_PARTITIONER_NAMES,
-    clients: ["librdkafka"],
+    clients: LIBRDKAFKA,
   },
   "sticky.partitioning.linger.ms": {
     type: "INT",
     javaDefault: 10,
     min: 0,
     max: 900_000,
-    clients: ["librdkafka"],
+    clients: LIBRDKAFKA,
   },
+  // librdkafka only: validated by ./librdkafka-config.ts; listed so every key has a definition.
+  "batch.num.messages": { type: "INT", javaDefault: 10_000, clients: LIBRDKAFKA },
+  "queue.buffering.max.messages": { type: "INT", javaDefault: 100_000, clients: LIBRDKAFKA },
+  "queue.buffering.max.kbytes": { type: "INT", javaDefault: 1_048_576, clients: LIBRDKAFKA },
 };
 
 export const PRODUCER_CONFIG_KEYS = Object.keys(PRODUCER_CONFIG_DEFINITIONS) as ProducerConfigKey[];
 
 /** The Java classes partitioner.class can name in a 4.x client (DefaultPartitioner and UniformStickyPartitioner are gone). */
 const KNOWN_PARTITIONER_CLASSES: readonly string[] = [JAVA_ROUND_ROBIN_PARTITIONER];
-
-export interface ProducerConfigIssue {
-  /** The property the message is about, or null for the config as a whole. */
-  readonly key: string | null;
-  readonly message: string;
-}
 
 export type ProducerConfigResult =
   | {
@@ -112,13 +101,8 @@ export type ProducerConfigResult =
 
 export function defaultProducerConfig(client: ProducerClient = "java"): ProducerConfig {
   const config = {} as Record<ProducerConfigKey, ConfigValue>;
-  for (const key of PRODUCER_CONFIG_KEYS) {
-    const def = PRODUCER_CONFIG_DEFINITIONS[key];
-    config[key] =
-      client === "librdkafka" && def.librdkafkaDefault !== undefined
-        ? def.librdkafkaDefault
-        : def.javaDefault;
-  }
+  for (const key of PRODUCER_CONFIG_KEYS) config[key] = PRODUCER_CONFIG_DEFINITIONS[key].javaDefault;
+  if (client === "librdkafka") Object.assign(config, LIBRDKAFKA_PRODUCER_DEFAULTS);
   return config as unknown as ProducerConfig;
 }
 
@@ -211,8 +195,7 @@ function parseValue(key: ProducerConfigKey, raw: unknown, def: ConfigDefinition)
   }
 }
 
-function notForClient(key: string, client: ProducerClient): string {
-  if (client === "librdkafka") return `No such configuration property: "${key}"`;
+function notForJava(key: string): string {
   if (key === "partitioner" || key === "sticky.partitioning.linger.ms") {
     return `${key} is a librdkafka property; the Java client uses partitioner.class (set "client": "librdkafka" to use it)`;
   }
@@ -230,17 +213,22 @@ export function validateProducerConfig(raw: unknown, client: ProducerClient = "j
       issues: [{ key: null, message: "config must be an object of Kafka property names to values" }],
     };
   }
-  const config = defaultProducerConfig(client) as unknown as Record<ProducerConfigKey, ConfigValue>;
+  const given = raw as Record<string, unknown>;
+  if (client === "librdkafka") {
+    const config = defaultProducerConfig("librdkafka");
+    const { issues, explicit, notes } = applyLibrdkafkaConfig(config, given);
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, config, explicit, notes };
+  }
+  const config = defaultProducerConfig("java") as unknown as Record<ProducerConfigKey, ConfigValue>;
   const issues: ProducerConfigIssue[] = [];
   const explicit: ProducerConfigKey[] = [];
-  const given = raw as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     const def = (PRODUCER_CONFIG_DEFINITIONS as Record<string, ConfigDefinition | undefined>)[key];
-    if (!def?.clients.includes(client)) issues.push({ key, message: notForClient(key, client) });
+    if (!def?.clients.includes("java")) issues.push({ key, message: notForJava(key) });
   }
   for (const key of PRODUCER_CONFIG_KEYS) {
     const def = PRODUCER_CONFIG_DEFINITIONS[key];
-    if (!(key in given) || !def.clients.includes(client)) continue;
+    if (!(key in given) || !def.clients.includes("java")) continue;
     const parsed = parseValue(key, given[key], def);
     if (!parsed.ok) issues.push({ key, message: parsed.message });
     else {
@@ -334,7 +322,8 @@ export function acksOf(config: ProducerConfig): -1 | 0 | 1 {
   return config.acks === "all" || config.acks === "-1" ? -1 : config.acks === "0" ? 0 : 1;
 }
 
-/** The keys a client has, in definition order (for views and editors). */
+/** The keys a client has, in its documentation's order (for views and editors). */
 export function producerConfigKeysFor(client: ProducerClient): ProducerConfigKey[] {
+  if (client === "librdkafka") return LIBRDKAFKA_PRODUCER_PROPERTIES.map((p) => p.key);
   return PRODUCER_CONFIG_KEYS.filter((key) => PRODUCER_CONFIG_DEFINITIONS[key].clients.includes(client));
 }

@@ -2,6 +2,7 @@
 // linger.ms, requests in flight, the resolved config (explicit vs default) and counters.
 import type { ProducerBatch, ProducerState } from "../state";
 import { producerConfigKeysFor } from "./config";
+import { librdkafkaNamesOf } from "./librdkafka-config";
 import { partitionerNameOf } from "./producer";
 import { wireBytesOf } from "./sender";
 
@@ -33,7 +34,10 @@ export interface ProducerInFlightView {
 }
 
 export interface ProducerConfigEntryView {
+  /** The client's own name: Java's ProducerConfig name, or librdkafka's property (queue.buffering.max.ms). */
   name: string;
+  /** librdkafka: the alias most users write (linger.ms for queue.buffering.max.ms), or null. */
+  alias: string | null;
   value: string | number | boolean | null;
   /** Set in the scenario (otherwise the client's default, or a value Kafka adjusted). */
   explicit: boolean;
@@ -94,18 +98,33 @@ function stickyPartitionOf(producer: ProducerState): number | null {
 export function flatConfigOf(producer: ProducerState): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const entry of configEntriesOf(producer)) {
-    out[entry.name] =
+    const value =
       typeof entry.value === "number" || typeof entry.value === "string" ? entry.value : String(entry.value);
+    out[entry.name] = value;
+    if (entry.alias !== null) out[entry.alias] = value;
   }
   return out;
 }
 
 function configEntriesOf(producer: ProducerState): ProducerConfigEntryView[] {
-  return producerConfigKeysFor(producer.client).map((name) => ({
-    name,
-    value: producer.config[name],
-    explicit: producer.explicitConfig.includes(name),
-  }));
+  return producerConfigKeysFor(producer.client).map((key) => {
+    const names = producer.client === "librdkafka" ? librdkafkaNamesOf(key) : null;
+    return {
+      name: names?.name ?? key,
+      alias: names?.alias ?? null,
+      value: producer.config[key],
+      explicit: producer.explicitConfig.includes(key),
+    };
+  });
+}
+
+/** Java: batch buffers out of buffer.memory; librdkafka: queued value bytes out of queue.buffering.max.kbytes. */
+function bufferOf(producer: ProducerState): { bufferUsedBytes: number; bufferMemoryBytes: number } {
+  if (producer.client === "librdkafka") {
+    const maxBytes = producer.config["queue.buffering.max.kbytes"] * 1024;
+    return { bufferUsedBytes: producer.undelivered.valueBytes, bufferMemoryBytes: maxBytes };
+  }
+  return { bufferUsedBytes: producer.bufferUsedBytes, bufferMemoryBytes: producer.config["buffer.memory"] };
 }
 
 export function buildProducerDetail(producer: ProducerState, nowUs: number): ProducerDetailView {
@@ -136,8 +155,7 @@ export function buildProducerDetail(producer: ProducerState, nowUs: number): Pro
       })),
     })),
     counters: { ...producer.counters },
-    bufferUsedBytes: producer.bufferUsedBytes,
-    bufferMemoryBytes: producer.config["buffer.memory"],
+    ...bufferOf(producer),
     idempotence: {
       enabled: producer.config["enable.idempotence"],
       kafkaProducerId: producer.idempotence.producerIdNumber,

@@ -118,10 +118,11 @@ describe("producer delivery", () => {
     const { sim } = run(producerScenario({ producer: { config: { acks: "1", "linger.ms": 20 } } }), 100);
     const detail = sim.view().producers[0]!.detail;
     const entry = (name: string) => detail.configEntries.find((e) => e.name === name);
-    expect(entry("linger.ms")).toEqual({ name: "linger.ms", value: 20, explicit: true });
-    expect(entry("batch.size")).toEqual({ name: "batch.size", value: 16384, explicit: false });
+    expect(entry("linger.ms")).toEqual({ name: "linger.ms", alias: null, value: 20, explicit: true });
+    expect(entry("batch.size")).toEqual({ name: "batch.size", alias: null, value: 16384, explicit: false });
     expect(entry("enable.idempotence")).toEqual({
       name: "enable.idempotence",
+      alias: null,
       value: false,
       explicit: false,
     });

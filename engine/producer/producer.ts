@@ -75,9 +75,10 @@ export function createProducerState(spec: ProducerSpec): ProducerState {
     nextRequestId: 1,
     nextBatchId: 1,
     senderWakeAtUs: null,
-    drainIndex: 0,
+    drainIndexByBroker: new Map(),
     nodeLatency: new Map(),
     bufferUsedBytes: 0,
+    undelivered: { messages: 0, valueBytes: 0 },
     idempotence: { producerIdNumber: null, producerEpoch: 0, initRequestId: null, nextSequence: new Map() },
     counters: {
       accumulatedRecords: 0,

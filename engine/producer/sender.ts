@@ -87,7 +87,10 @@ function headReadyAtUs(producer: ProducerState, deque: ProducerBatch[], nowUs: n
   if (head.retryBackoffUntilUs !== null && head.attempts > 0) return head.retryBackoffUntilUs;
   // close() closes the accumulator: every batch is sendable without waiting for linger.ms.
   if (head.sealed || deque.length > 1 || producer.status === "closing") return nowUs;
-  return Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0) + producer.config["linger.ms"] * 1000;
+  // librdkafka's linger.ms is a float; it keeps whole microseconds (buffering_max_us).
+  return (
+    Math.max(head.createdAtUs, head.lastAttemptAtUs ?? 0) + Math.trunc(producer.config["linger.ms"] * 1000)
+  );
 }
 
 /** Why the head batch is sendable (told once per attempt, in the batchReady event). */
@@ -174,9 +177,11 @@ function updateAdaptiveStats(producer: ProducerState, sortedPartitions: readonly
 }
 
 /**
- * drainBatchesForOneNode: the head batch of each partition this broker leads, starting where the
- * last drain stopped, until max.request.size. Heads are taken whether or not they are "ready"
- * (only backing-off ones are skipped), so one request carries everything the leader can take.
+ * drainBatchesForOneNode: the head batch of each partition this broker leads, starting at the
+ * broker's own drain index, until max.request.size. Heads are taken whether or not they are
+ * "ready" (only backing-off ones are skipped), so one request carries everything the leader can
+ * take. As in Kafka, the index saved is the last partition looked at, so the next drain starts
+ * there (the partition a full request stopped at goes first next time).
  */
 function drain(producer: ProducerState, brokerId: number, nowUs: number): ProducerBatch[] {
   // An idempotent producer sends nothing until InitProducerId has given it a producer id.
@@ -186,11 +191,14 @@ function drain(producer: ProducerState, brokerId: number, nowUs: number): Produc
     if (leader === brokerId) parts.push(partition);
   });
   const out: ProducerBatch[] = [];
+  if (parts.length === 0) return out;
   let requestBytes = 0;
-  const start = parts.length === 0 ? 0 : producer.drainIndex % parts.length;
-  for (let i = 0; i < parts.length; i++) {
-    const partition = parts[(start + i) % parts.length]!;
-    producer.drainIndex = (start + i + 1) % parts.length;
+  let drainIndex = (producer.drainIndexByBroker.get(brokerId) ?? 0) % parts.length;
+  const start = drainIndex;
+  do {
+    const partition = parts[drainIndex]!;
+    producer.drainIndexByBroker.set(brokerId, drainIndex);
+    drainIndex = (drainIndex + 1) % parts.length;
     const deque = producer.deques.get(partition);
     const head = deque?.[0];
     if (!head || producer.mutedPartitions.has(partition)) continue;
@@ -202,7 +210,7 @@ function drain(producer: ProducerState, brokerId: number, nowUs: number): Produc
     assignSequence(producer, head);
     requestBytes += wireBytes;
     out.push(head);
-  }
+  } while (drainIndex !== start);
   return out;
 }
 

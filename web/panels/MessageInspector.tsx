@@ -8,7 +8,7 @@ import { useStore } from "../state/store";
 const PURPOSE: Record<string, string> = {
   Produce: "A producer's batches for the partitions this broker leads; acks decides when the broker answers.",
   Fetch:
-    "A consumer asks the leader for records from its position on; the broker may hold it up to fetch.max.wait.ms until fetch.min.bytes are there.",
+    "A consumer asks the leader for records from its position on; the broker may hold it up to fetch.max.wait.ms until fetch.min.bytes of log (batch headers included) are there, and answers whole batches, at most max.partition.fetch.bytes per partition (the first batch always).",
   Metadata:
     "Which brokers lead which partitions: clients ask at start and when leadership or partition counts change.",
   ListOffsets:

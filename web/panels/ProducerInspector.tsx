@@ -63,7 +63,10 @@ export function ProducerInspector({ producer }: { producer: ProducerView }) {
       <form className="config-form" onSubmit={edits.onSubmit}>
         {detail.configEntries.map((entry) => (
           <label key={entry.name} className={entry.explicit ? "config-row explicit" : "config-row"}>
-            <span className="config-name">{entry.name}</span>
+            <span className="config-name">
+              {entry.name}
+              {entry.alias && <span className="config-alias"> (alias {entry.alias})</span>}
+            </span>
             <input
               value={edits.textOf(entry.name, show(entry.value))}
               onChange={(e) => edits.edit(entry.name, e.target.value)}

@@ -73,7 +73,7 @@ function explainJavaDefault(
   if (key === null || pick.kind !== "partition") {
     const note =
       key === null
-        ? "NULL key: the built-in sticky partitioner picks (switches after batch.size bytes)"
+        ? "NULL key: the built-in sticky partitioner picks (switches at a batch boundary, once batch.size bytes went to it)"
         : "partitioner.ignore.keys=true: the built-in sticky partitioner picks";
     return { ...base, hashFunction: null, hash: null, expression: null, pick, note };
   }

@@ -136,6 +136,15 @@ describe("the teaching moments", () => {
     const switches = ofType(r.events, "partitionerSwitched");
     expect(switches.length).toBeGreaterThan(1);
     expect(new Set(switches.map((e) => e.toPartition)).size).toBeGreaterThan(1);
+    // Until the rate drops every batch leaves full: the record that closes a partition's batch and
+    // completes the switch starts the next partition's batch, no straggler waits linger.ms alone.
+    const beforeDrop = ofType(r.events, "batchAppended").filter((e) => e.atUs < 15_000_000);
+    expect(new Set(beforeDrop.map((e) => e.recordCount))).toEqual(new Set([4]));
+    const accumulated = ofType(r.events, "recordAccumulated");
+    for (const s of switches) {
+      const next = accumulated.find((e) => e.atUs >= s.atUs && r.events.indexOf(e) > r.events.indexOf(s))!;
+      expect(next).toMatchObject({ partition: s.toPartition, newBatch: true });
+    }
   });
 
   it("5 scaling-a-group: the group grows to 3 members of 2 partitions each and lag falls from its peak", () => {
